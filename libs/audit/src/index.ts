@@ -1,0 +1,10 @@
+export { AUDIT_TYPES, type AuditType, type AuditActor, type AuditRecord } from './audit-types.js';
+export { AuditRecorder, AUDIT_TOPIC, assertAuditPayloadClean } from './audit-recorder.js';
+export { auditDelivery } from './audit-delivery.js';
+export { canonicalJson } from './canonical-json.js';
+export { auditEntryBytes, auditLeafHash, type HashedAuditEntry } from './audit-entry-hash.js';
+export { checkpointText, parseCheckpointText, type CheckpointBody } from './checkpoint-text.js';
+export { hashLeaf, hashChildren, merkleRoot, EMPTY_ROOT } from './merkle/rfc6962.js';
+export { CompactRange } from './merkle/compact-range.js';
+export { inclusionProof, consistencyProof, verifyInclusion, verifyConsistency } from './merkle/proofs.js';
+export { verifyExport, type ExportedEntry, type ExportedCheckpoint, type OfflineReport } from './offline-verify.js';

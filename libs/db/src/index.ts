@@ -1,0 +1,10 @@
+export { DatabaseModule } from './database.module.js';
+export { createDataSource, type DataSourceSettings } from './data-source.factory.js';
+export { runMigrations } from './run-migrations.js';
+export { withDatabase, databaseNameOf, redactDatabaseUrl } from './database-url.js';
+export { isDatabaseUnavailable, isInvalidDataError, isUniqueViolation } from './database-errors.js';
+export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded/embedded-postgres.js';
+export { dataSourceSettingsFrom, type DatabaseConfigKeys } from './settings-from-config.js';
+export { migrateAndExit } from './migrate-cli.js';
+export { queryRows } from './query-rows.js';
+export { encodeCursor, decodeCursor, pageSize } from './cursor.js';
