@@ -1,0 +1,2 @@
+/** The outbox topic of merchant status webhooks. */
+export const WEBHOOK_TOPIC = 'merchant_webhook';
