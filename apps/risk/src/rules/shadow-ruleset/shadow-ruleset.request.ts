@@ -1,0 +1,15 @@
+import { Type } from 'class-transformer';
+import { IsDefined, IsInt, Min, ValidateNested } from 'class-validator';
+import type { ShadowRulesetRequest } from '#contracts/risk';
+import { CallerDto } from '../../shared/caller.request.js';
+
+export class ShadowRulesetRequestDto implements ShadowRulesetRequest {
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => CallerDto)
+  caller: CallerDto;
+
+  @IsInt()
+  @Min(1)
+  version: number;
+}
