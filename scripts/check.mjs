@@ -57,11 +57,28 @@ function generatedIsFresh() {
   }
 }
 
+// nest-cli.json is the monorepo's project map (`nest generate … --project <name>` reads it):
+// an app or lib folder it does not list, or a listed project with no folder, is drift.
+function nestProjectsMatchFolders() {
+  process.stdout.write('\n▶ nest-cli.json lists every app and lib\n');
+  const projects = JSON.parse(readFileSync('nest-cli.json', 'utf8')).projects;
+  const listed = Object.entries(projects)
+    .map(([name, project]) => `${project.root}=${name}`)
+    .sort();
+  const folders = ['apps', 'libs'].flatMap((dir) => readdirSync(dir).map((name) => `${dir}/${name}=${name}`)).sort();
+  const drift = [...new Set([...listed, ...folders])].filter((entry) => !listed.includes(entry) || !folders.includes(entry));
+  if (drift.length) {
+    failed = true;
+    process.stdout.write(`✖ nest-cli.json and the folders differ: ${drift.join(', ')}\n`);
+  } else process.stdout.write(`${listed.length} projects\n`);
+}
+
 step('format (prettier)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
 step('lint (oxlint, zero warnings)', 'npx', ['oxlint', '--deny-warnings', 'apps', 'libs', 'scripts', 'test', 'bench']);
 step('types (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('proto lint (buf)', 'npx', ['buf', 'lint']);
 generatedIsFresh();
+nestProjectsMatchFolders();
 step('architecture (dependency-cruiser)', 'npx', ['depcruise', 'apps', 'libs', 'scripts', '--config', '.dependency-cruiser.cjs']);
 
 process.stdout.write(failed ? '\n✖ check failed\n' : '\n✔ check passed\n');
