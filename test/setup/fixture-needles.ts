@@ -4,7 +4,7 @@ import { loadSandboxFixtures } from '../../apps/sandbox-verifiers/src/fixtures/i
 
 /**
  * Every piece of synthetic personal data the e2e specs can send: names, ID
- * numbers, cards, phones, and the face photos (their first bytes, raw and as
+ * numbers, cards, settlement accounts, phones, and the face photos (their first bytes, raw and as
  * base64). None of it may be found in clear in the database or the logs.
  */
 export function fixtureNeedles(): Needle[] {
@@ -17,6 +17,7 @@ export function fixtureNeedles(): Needle[] {
     if (person.bankCard) needles.push({ label: `${person.key} card`, value: person.bankCard });
   }
   for (const card of fixtures.cards) needles.push({ label: `card ${card.number.slice(0, 6)}…`, value: card.number });
+  for (const account of fixtures.accounts) needles.push({ label: `settlement account ${account.key}`, value: account.number });
   for (const photo of fixtures.photos) {
     const bytes = readFileSync(photo.path);
     needles.push({ label: `photo ${photo.file} (base64)`, value: bytes.subarray(0, 48).toString('base64') });
