@@ -56,6 +56,11 @@ export class GatewayConfig extends PlatformConfig {
   @Min(1)
   IDEMPOTENCY_TTL_HOURS: number = 24;
 
+  /** How often expired idempotency keys (with their sealed responses) are deleted. */
+  @IsInt()
+  @Min(1_000)
+  IDEMPOTENCY_SWEEP_MS: number = 600_000;
+
   @Matches(GRPC_ADDRESS)
   IDENTITY_GRPC_URL: string = '127.0.0.1:50051';
 

@@ -11,6 +11,7 @@ import { ResponseSealer } from '../infrastructure/persistence/response-sealer.js
 import { VaultResponseSealer } from '../infrastructure/persistence/vault-response-sealer.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { TokenVerifier } from './auth/token-verifier.js';
+import { ExpiredKeySweeper, IDEMPOTENCY_SWEEP_MS } from './idempotency/expired-key-sweeper.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './idempotency/idempotency-store.js';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard.js';
@@ -34,6 +35,8 @@ export class EdgeModule {
         useFactory: (dataSource: DataSource, sealer: ResponseSealer) => new IdempotencyPostgresStore(dataSource, sealer, config.IDEMPOTENCY_TTL_HOURS),
       },
       IdempotencyInterceptor,
+      { provide: IDEMPOTENCY_SWEEP_MS, useValue: config.IDEMPOTENCY_SWEEP_MS },
+      ExpiredKeySweeper,
     ];
     return {
       module: EdgeModule,

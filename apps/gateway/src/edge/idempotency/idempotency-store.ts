@@ -14,4 +14,6 @@ export abstract class IdempotencyStore {
   abstract complete(ref: IdempotencyKeyRef, status: number, body: unknown): Promise<void>;
   /** Frees the key after a failure, so a retry executes. */
   abstract release(ref: IdempotencyKeyRef): Promise<void>;
+  /** Deletes up to `limit` keys past their expiry; returns how many went. */
+  abstract purgeExpired(limit: number): Promise<number>;
 }

@@ -55,4 +55,24 @@ describe('IdempotencyPostgresStore', () => {
     await expect(store.claim(key, 'f1')).resolves.toEqual({ kind: 'new' });
     await expect(store.claim({ ...key, callerId: `${key.callerId}-other` }, 'f1')).resolves.toEqual({ kind: 'new' });
   });
+
+  it('deletes expired keys with their stored responses, and only those', async () => {
+    const [expired, fresh] = [ref(), ref()];
+    await store.claim(expired, 'f1');
+    await store.complete(expired, 201, { id: 's-2' });
+    await store.claim(fresh, 'f1');
+    await dataSource.query(`UPDATE gateway.idempotency_keys SET expires_at = now() - interval '1 second' WHERE caller_id = $1`, [expired.callerId]);
+    // A batch of one, so the loop that empties the table in batches is exercised too.
+    let purged = 0;
+    let deleted: number;
+    do {
+      deleted = await store.purgeExpired(1);
+      purged += deleted;
+    } while (deleted > 0);
+    expect(purged).toBeGreaterThanOrEqual(1);
+    const left: Array<{ caller_id: string }> = await dataSource.query('SELECT caller_id FROM gateway.idempotency_keys WHERE caller_id = ANY($1)', [
+      [expired.callerId, fresh.callerId],
+    ]);
+    expect(left.map((row) => row.caller_id)).toEqual([fresh.callerId]);
+  });
 });

@@ -59,4 +59,17 @@ export class IdempotencyPostgresStore extends IdempotencyStore {
   async release(ref: IdempotencyKeyRef): Promise<void> {
     await this.dataSource.query(`DELETE FROM gateway.idempotency_keys WHERE caller_id = $1 AND key = $2 AND state = 'IN_PROGRESS'`, [ref.callerId, ref.key]);
   }
+
+  async purgeExpired(limit: number): Promise<number> {
+    // Counted in SQL: for a bare DELETE TypeORM answers [rows, affected], not the rows.
+    const [result]: Array<{ deleted: number }> = await this.dataSource.query(
+      `WITH gone AS (
+         DELETE FROM gateway.idempotency_keys WHERE ctid IN (
+           SELECT ctid FROM gateway.idempotency_keys WHERE expires_at < now() LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING 1)
+       SELECT count(*)::int AS deleted FROM gone`,
+      [limit],
+    );
+    return result?.deleted ?? 0;
+  }
 }
