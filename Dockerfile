@@ -11,6 +11,8 @@ COPY libs libs
 COPY apps apps
 COPY scripts scripts
 COPY bench bench
+# scripts/fuzz.ts and scripts/soak.ts import their campaigns from test/.
+COPY test test
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
