@@ -2,7 +2,7 @@ import type { NewAuditEntry } from '../audit/audit-entry.js';
 import type { DataRequest, DataRequestStatus, DataRequestStep, StepStatus } from './data-request.js';
 
 export interface DueQuery {
-  status?: DataRequestStatus;
+  statuses: readonly DataRequestStatus[];
   dueBefore?: Date;
   afterId?: { dueAt: string; id: string };
   limit: number;

@@ -1,6 +1,8 @@
 export const DATA_REQUEST_TYPES = ['ACCESS', 'EXPORT', 'CORRECT', 'DELETE', 'CLOSE_ACCOUNT', 'EXPLAIN'] as const;
 export type DataRequestType = (typeof DATA_REQUEST_TYPES)[number];
 export type DataRequestStatus = 'RECEIVED' | 'IN_PROGRESS' | 'COMPLETED' | 'REFUSED';
+/** Requests still owed an answer: what the deadline list and gauges watch. */
+export const OPEN_STATUSES: readonly DataRequestStatus[] = ['RECEIVED', 'IN_PROGRESS'];
 
 /** Services that hold personal data and serve SubjectDataService. */
 export const SUBJECT_DATA_TARGETS = ['identity', 'merchant', 'risk'] as const;

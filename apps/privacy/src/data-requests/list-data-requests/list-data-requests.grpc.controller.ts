@@ -3,7 +3,7 @@ import { GrpcMethod, Payload } from '@nestjs/microservices';
 import type { ListDataRequestsRequest, ListDataRequestsResponse, PrivacyServiceController } from '#contracts/privacy';
 import { decodeCursor, encodeCursor, pageSize } from '#libs/db';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { DataRequestStatus } from '../data-request.js';
+import { OPEN_STATUSES, type DataRequestStatus } from '../data-request.js';
 import { DataRequestRepository } from '../data-request.repository.js';
 import { toDataRequestMessage } from '../data-request.mapper.js';
 
@@ -27,7 +27,7 @@ export class ListDataRequestsRequestDto implements ListDataRequestsRequest {
   cursor?: string;
 }
 
-/** For staff: requests by deadline, e.g. the open ones due within three days or already overdue. */
+/** For staff: requests by deadline, the open ones unless a status is named (e.g. COMPLETED, for a look back). */
 @Controller()
 export class ListDataRequestsGrpcController implements Pick<PrivacyServiceController, 'listDataRequests'> {
   constructor(private readonly requests: DataRequestRepository) {}
@@ -36,7 +36,7 @@ export class ListDataRequestsGrpcController implements Pick<PrivacyServiceContro
   async listDataRequests(@Payload() request: ListDataRequestsRequestDto): Promise<ListDataRequestsResponse> {
     const size = pageSize(request.limit);
     const items = await this.requests.list({
-      status: request.status as DataRequestStatus | undefined,
+      statuses: request.status ? [request.status as DataRequestStatus] : OPEN_STATUSES,
       dueBefore: request.dueBefore ? new Date(request.dueBefore) : undefined,
       afterId: request.cursor ? decodeCursor(request.cursor, ['dueAt', 'id'] as const) : undefined,
       limit: size + 1,

@@ -1,8 +1,11 @@
 import { DomainError } from '#libs/errors';
 import { randomUUID } from 'node:crypto';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { privacyHarness, type PrivacyHarness } from '../../testing/privacy-harness.fixture.js';
 import type { SubjectDataTarget } from '../data-request.js';
+import { registerDataRequestMetrics } from '../data-request.metrics.js';
+import { ListDataRequestsGrpcController } from '../list-data-requests/list-data-requests.grpc.controller.js';
 import { SubjectDataGateway, type HeldCategory } from './subject-data.gateway.js';
 
 /** The other services, as the privacy service sees them through SubjectDataService. */
@@ -180,5 +183,34 @@ describe('data-subject requests', () => {
     expect(entry).toMatchObject({ seq: auditSeq, actor: { type: 'staff', id: 'officer-1' }, payload: { reason: 'Fraud investigation case 2026-118' } });
     await expect(privacy.unmask.execute(subjectId, 'because', 'officer-1')).rejects.toMatchObject({ code: 'UNMASK_REASON_INVALID' });
     await expect(privacy.unmask.execute(subjectId, 'look up 11010519491231002X', 'officer-1')).rejects.toMatchObject({ code: 'UNMASK_REASON_INVALID' });
+  });
+
+  it('lists open requests by deadline for staff, and counts the overdue ones in the gauges', async () => {
+    const registry = new Registry();
+    registerDataRequestMetrics(registry, privacy.requests);
+    const gauge = async (name: string): Promise<number> => (await registry.getSingleMetric(name)!.get()).values[0]!.value;
+    const overdueBefore = await gauge('kyc_data_requests_overdue');
+
+    const [doneSubject, lateSubject, laterSubject] = [subject(), subject(), subject()];
+    const done = await privacy.createRequest.execute({ subjectId: doneSubject, type: 'ACCESS' });
+    expect((await settle(done.id, doneSubject))?.status).toBe('COMPLETED');
+    const late = await privacy.createRequest.execute({ subjectId: lateSubject, type: 'ACCESS' });
+    const later = await privacy.createRequest.execute({ subjectId: laterSubject, type: 'ACCESS' });
+    // Both finished requests and the open ones, all past their deadline but one.
+    await privacy.dataSource.query(
+      `UPDATE privacy.data_requests SET due_at = now() - interval '1 day', next_attempt_at = now() + interval '1 hour' WHERE id = ANY($1)`,
+      [[done.id, late.id]],
+    );
+    await privacy.dataSource.query(`UPDATE privacy.data_requests SET next_attempt_at = now() + interval '1 hour' WHERE id = $1`, [later.id]);
+
+    const list = new ListDataRequestsGrpcController(privacy.requests);
+    const ids = async (request: { status?: string; dueBefore?: string }): Promise<string[]> =>
+      (await list.listDataRequests({ limit: 500, ...request })).items.map((item) => item.id).filter((id) => [done.id, late.id, later.id].includes(id));
+    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    expect(await ids({ dueBefore: soon })).toEqual([late.id]);
+    expect(await ids({})).toEqual([late.id, later.id]);
+    expect(await ids({ status: 'COMPLETED', dueBefore: soon })).toEqual([done.id]);
+    expect(await gauge('kyc_data_requests_overdue')).toBeGreaterThanOrEqual(overdueBefore + 1);
+    expect(await gauge('kyc_data_requests_due_soon')).toBeGreaterThanOrEqual(await gauge('kyc_data_requests_overdue'));
   });
 });

@@ -3,15 +3,16 @@ import { queryRows } from '#libs/db';
 import { PiiVault } from '#libs/pii';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { NewAuditEntry } from '../../audit/audit-entry.js';
-import type {
-  DataRequest,
-  DataRequestParams,
-  DataRequestStatus,
-  DataRequestStep,
-  DataRequestType,
-  StepAction,
-  StepStatus,
-  StepTarget,
+import {
+  OPEN_STATUSES,
+  type DataRequest,
+  type DataRequestParams,
+  type DataRequestStatus,
+  type DataRequestStep,
+  type DataRequestType,
+  type StepAction,
+  type StepStatus,
+  type StepTarget,
 } from '../../data-requests/data-request.js';
 import { DataRequestRepository, type DueQuery } from '../../data-requests/data-request.repository.js';
 import { appendAuditEntries } from './audit-log.sql.js';
@@ -133,7 +134,7 @@ export class DataRequestPostgresRepository extends DataRequestRepository {
     const add = (sql: string, ...values: unknown[]): void => {
       conditions.push(sql.replace(/\?/g, () => `$${parameters.push(values.shift())}`));
     };
-    if (query.status) add('status = ?', query.status);
+    add('status = ANY(?)', query.statuses);
     if (query.dueBefore) add('due_at < ?', query.dueBefore);
     if (query.afterId) add('(due_at, id) > (?::timestamptz, ?::uuid)', query.afterId.dueAt, query.afterId.id);
     parameters.push(query.limit);
@@ -202,8 +203,8 @@ export class DataRequestPostgresRepository extends DataRequestRepository {
 
   async countOpen(dueBefore: Date): Promise<number> {
     const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM privacy.data_requests WHERE status IN ('RECEIVED', 'IN_PROGRESS') AND due_at < $1`,
-      [dueBefore],
+      'SELECT count(*)::int AS count FROM privacy.data_requests WHERE status = ANY($1) AND due_at < $2',
+      [OPEN_STATUSES, dueBefore],
     )) as Array<{ count: number }>;
     return row?.count ?? 0;
   }
