@@ -86,7 +86,7 @@ export class PrivacyModule {
       { provide: PiiVault, useValue: createPiiVault(config.piiKeys(warn)) },
       { provide: RECIPIENT_REGISTRY, useValue: loadRecipientRegistry(config.RECIPIENTS_FILE, config.environment) },
       { provide: PolicyCatalogue, useValue: loadPolicyCatalogue(config.PRIVACY_POLICIES_FILE) },
-      { provide: WORKING_DAY_CALENDAR, useValue: loadHolidayCalendar(config.HOLIDAY_CALENDAR_FILE) },
+      { provide: WORKING_DAY_CALENDAR, useValue: loadHolidayCalendar(config.HOLIDAY_CALENDAR_FILE, warn) },
       { provide: CheckpointSigner, useValue: new CheckpointSigner(signingKey.pem, signingKey.keyId) },
       { provide: CHECKPOINT_INTERVAL_MS, useValue: config.AUDIT_CHECKPOINT_INTERVAL_MS },
       { provide: DUE_WORKING_DAYS, useValue: config.DATA_REQUEST_DUE_WORKING_DAYS },
