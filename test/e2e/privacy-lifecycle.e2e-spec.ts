@@ -1,5 +1,5 @@
 import { BlindIndexer } from '#libs/pii';
-import { dumpDatabaseText } from '#libs/testing';
+import { containsNeedle, dumpDatabaseText } from '#libs/testing';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadSandboxFixtures } from '../../apps/sandbox-verifiers/src/fixtures/index.js';
@@ -45,7 +45,7 @@ async function tablesHolding(needles: Record<string, string>): Promise<Record<st
   for (const [table, text] of await dumpDatabaseText(inject('e2eDatabaseUrl'))) {
     for (const row of text.split('\n')) {
       if (earlierRows.has(`${table}:${row}`)) continue;
-      const hits = Object.entries(needles).filter(([, needle]) => row.includes(needle));
+      const hits = Object.entries(needles).filter(([, needle]) => containsNeedle(row, needle));
       // A partition (risk.decisions_p202611) counts as its table.
       for (const [what] of hits) (found[table.replace(/_p\d{6}$/, '')] ??= new Set()).add(what);
     }

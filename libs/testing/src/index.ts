@@ -2,4 +2,4 @@ export { signDevToken, type DevTokenClaims, type DevTokenSigning } from './dev-t
 export { createTestDatabase, assertTestDatabaseName, type TestDatabase } from './test-database.js';
 export { startTestPostgres, type TestPostgres } from './test-postgres.js';
 export { generateDevCertificates, type DevCertificates, type PemPair } from './dev-certificates.js';
-export { dumpDatabaseText, readLogs, findNeedles, type Needle, type PlaintextFinding } from './plaintext-scan.js';
+export { containsNeedle, dumpDatabaseText, readLogs, findNeedles, type Needle, type PlaintextFinding } from './plaintext-scan.js';

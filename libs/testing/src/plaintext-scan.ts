@@ -52,11 +52,14 @@ export function readLogs(logDir: string): Map<string, string> {
 export function findNeedles(texts: Map<string, string>, needles: Needle[]): PlaintextFinding[] {
   const findings: PlaintextFinding[] = [];
   for (const [where, text] of texts) {
-    const lower = text.toLowerCase();
-    for (const needle of needles) {
-      const hex = Buffer.from(needle.value, 'utf8').toString('hex');
-      if (text.includes(needle.value) || (hex.length >= 16 && lower.includes(hex))) findings.push({ needle: needle.label, where });
-    }
+    const lowered = text.toLowerCase();
+    for (const needle of needles) if (containsNeedle(text, needle.value, lowered)) findings.push({ needle: needle.label, where });
   }
   return findings;
+}
+
+/** Whether `text` holds `value` as text, or as the hex a `bytea` column prints (for 8 bytes or more). */
+export function containsNeedle(text: string, value: string, lowered = text.toLowerCase()): boolean {
+  const hex = Buffer.from(value, 'utf8').toString('hex');
+  return text.includes(value) || (hex.length >= 16 && lowered.includes(hex));
 }
