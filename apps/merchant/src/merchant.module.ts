@@ -24,7 +24,7 @@ import { RealNameChecker } from './checks/real-name-checker.js';
 import { RiskAssessor } from './checks/risk-assessor.js';
 import { RunSubmissionChecksUseCase, SUBMISSION_RETRY } from './checks/run-submission-checks/run-submission-checks.use-case.js';
 import { SettlementAccountVerifier } from './checks/settlement-account-verifier.js';
-import { SubmissionChecks } from './checks/submission-checks.js';
+import { CREDIT_CODE_PILOT_CODES, SubmissionChecks } from './checks/submission-checks.js';
 import { SubmissionRetryScheduler } from './checks/submission-retry.scheduler.js';
 import type { MerchantConfig } from './config/merchant.config.js';
 import { DocumentRepository } from './documents/document.repository.js';
@@ -169,6 +169,7 @@ export class MerchantModule {
         { provide: RetentionRepository, useClass: RetentionPostgresRepository },
         ApplicationViews,
         DocumentReferences,
+        { provide: CREDIT_CODE_PILOT_CODES, useValue: config.CREDIT_CODE_PILOT_CODES },
         SubmissionChecks,
         WebhookDelivery,
         MerchantOutboxRelays,

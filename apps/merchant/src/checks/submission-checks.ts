@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { parseCreditCode } from '#libs/pii';
 import type { Application, CheckName, CheckResult } from '../applications/application.js';
 import { ApplicationRepository } from '../applications/application.repository.js';
@@ -25,6 +25,9 @@ function principalOf(application: Application): { prefix: string; name?: string;
   };
 }
 
+/** Unified social credit codes to accept despite a failing check character (`CREDIT_CODE_PILOT_CODES`). */
+export const CREDIT_CODE_PILOT_CODES = Symbol('CreditCodePilotCodes');
+
 /**
  * The automated checks of a submission, and their results for the reviewer.
  * Cheap local checks run first and decide alone when they fail, so a typo
@@ -39,6 +42,7 @@ export class SubmissionChecks {
     private readonly realName: RealNameChecker,
     private readonly accounts: SettlementAccountVerifier,
     private readonly risk: RiskAssessor,
+    @Optional() @Inject(CREDIT_CODE_PILOT_CODES) private readonly pilotCodes: readonly string[] = [],
   ) {}
 
   async run(application: Application, now: Date, parent?: Application): Promise<CheckResult[]> {
@@ -52,7 +56,7 @@ export class SubmissionChecks {
     const local: CheckResult[] = [];
     const license = application.form.business_license;
     if (license?.credit_code) {
-      const parsed = parseCreditCode(license.credit_code);
+      const parsed = parseCreditCode(license.credit_code, { pilotCodes: this.pilotCodes });
       local.push(
         parsed.ok
           ? result('CREDIT_CODE', 'PASS', { detail: parsed.warnings.includes('CHECK_DIGIT_PILOT') ? 'PILOT_CODE' : 'VALID' })

@@ -1,4 +1,4 @@
-import { EnvBoolean, GrpcServiceConfig, loadConfig, type Env } from '#libs/config';
+import { EnvBoolean, EnvList, GrpcServiceConfig, loadConfig, type Env } from '#libs/config';
 import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const GRPC_ADDRESS = /^[A-Za-z0-9.-]+:\d{1,5}$/;
@@ -18,6 +18,15 @@ export class MerchantConfig extends GrpcServiceConfig {
 
   @Matches(GRPC_ADDRESS)
   RISK_GRPC_URL: string = '127.0.0.1:50053';
+
+  /**
+   * Early pilot credit codes whose printed check character fails GB 32100 but which the
+   * registry shows as the entity's code: accepted, with the check marked PILOT_CODE for the
+   * reviewer. Add a code only with the registry extract on file.
+   */
+  @EnvList()
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { each: true })
+  CREDIT_CODE_PILOT_CODES: string[] = [];
 
   /** The checked-in recipient registry; its `${SANDBOX_BASE_URL}` placeholders are read from the environment. */
   @IsString()

@@ -113,7 +113,10 @@ export function testVault(): PiiVault {
 }
 
 /** The merchant use cases wired to real PostgreSQL repositories and fake upstreams, without the gRPC transport. */
-export async function merchantHarness(databaseUrl: string, options: { migrate?: boolean; retry?: { baseMs: number; maxMs: number } } = {}) {
+export async function merchantHarness(
+  databaseUrl: string,
+  options: { migrate?: boolean; retry?: { baseMs: number; maxMs: number }; pilotCodes?: string[] } = {},
+) {
   const settings = testDataSourceSettings(databaseUrl, merchantDataSource);
   if (options.migrate) await runMigrations(createDataSource(settings), settings.schema);
   const dataSource: DataSource = await createDataSource({ ...settings, poolSize: 20 }).initialize();
@@ -130,7 +133,13 @@ export async function merchantHarness(databaseUrl: string, options: { migrate?: 
   // The production defaults of MerchantConfig: 5-year hold, 90-day drafts, 30 days of outbox and receipts.
   const retentionPolicy = new RetentionPolicy(5, 90, 30, 30);
   const subjectData = new SubjectDataPostgresRepository(dataSource, vault);
-  const runChecks = new RunSubmissionChecksUseCase(applications, new SubmissionChecks(applications, realName, accounts, risk), clock, retry, silentLogger);
+  const runChecks = new RunSubmissionChecksUseCase(
+    applications,
+    new SubmissionChecks(applications, realName, accounts, risk, options.pilotCodes),
+    clock,
+    retry,
+    silentLogger,
+  );
   const harness = {
     dataSource,
     vault,
