@@ -73,7 +73,11 @@ describe('two risk instances', () => {
       ),
     );
     expect(new Set(responses.map((response) => response.deviceId)).size).toBe(1);
-    const details = await Promise.all(responses.map((response) => clients[0]!.client.getDecision({ decisionId: response.decisionId })));
+    const details = await Promise.all(
+      responses.map((response) =>
+        clients[0]!.client.getDecision({ decisionId: response.decisionId, caller: { subjectId: 'analyst-e2e', roles: ['risk_analyst'] } }),
+      ),
+    );
     const counts = details.map(
       (detail) => (JSON.parse(detail.featuresJson) as { velocity: Record<string, Record<string, number>> }).velocity['distinct_subjects_per_device']!['1h']!,
     );

@@ -71,6 +71,21 @@ describe('staff changes leave audit entries', () => {
     }
   });
 
+  it('an analyst opening a decision', async () => {
+    const analyst = await tokenFor(['risk_analyst']);
+    const user = await tokenFor(['user']);
+    const assessed = await api<Json>('POST', '/v1/risk/assessments', {
+      token: user.token,
+      body: { event_type: 'LOGIN', subject_id: user.sub, device: phone(), ip: '198.51.100.9' },
+    });
+    expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
+    expect((await api('GET', `/v1/analyst/decisions/${assessed.body['decision_id']}`, { token: analyst.token })).status).toBe(200);
+    const [entry, ...more] = await auditEntries('DATA_ACCESSED', analyst.sub);
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ actor: { type: 'staff', id: analyst.sub }, payload: { view: 'decision_detail', record_id: assessed.body['decision_id'] } });
+    expect(JSON.stringify(entry)).not.toContain(user.sub);
+  });
+
   it('a human review asked for by the subject, and its resolution', async () => {
     const user = await tokenFor(['user']);
     expect((await api('POST', '/v1/me/consents', { token: user.token, body: { purpose: 'risk_control', policy_version: '2026-10' } })).status).toBe(201);

@@ -1,10 +1,11 @@
 import './merchant.errors.js';
 import { Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import { auditDelivery } from '#libs/audit';
+import { auditDelivery, DataAccessLog, OutboxDataAccessLog } from '#libs/audit';
 import { DatabaseModule } from '#libs/db';
 import { createLogger, LOGGER, type Logger } from '#libs/observability';
 import { createPiiVault, PiiVault } from '#libs/pii';
 import { loadRecipientRegistry, type AdapterDependencies } from '#libs/sharing';
+import { DataSource } from 'typeorm';
 import { ApplicationViews } from './applications/application-views.js';
 import { ApplicationRepository } from './applications/application.repository.js';
 import { CreateApplicationGrpcController } from './applications/create-application/create-application.grpc.controller.js';
@@ -167,6 +168,7 @@ export class MerchantModule {
         { provide: WebhookRepository, useClass: WebhookPostgresRepository },
         { provide: SubjectDataRepository, useClass: SubjectDataPostgresRepository },
         { provide: RetentionRepository, useClass: RetentionPostgresRepository },
+        { provide: DataAccessLog, inject: [DataSource], useFactory: (dataSource: DataSource) => new OutboxDataAccessLog(dataSource, 'merchant') },
         ApplicationViews,
         DocumentReferences,
         { provide: CREDIT_CODE_PILOT_CODES, useValue: config.CREDIT_CODE_PILOT_CODES },

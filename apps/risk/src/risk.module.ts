@@ -1,6 +1,7 @@
 import './risk.errors.js';
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DataAccessLog, OutboxDataAccessLog } from '#libs/audit';
 import { DatabaseModule } from '#libs/db';
 import { createLogger, LOGGER, type Logger } from '#libs/observability';
 import { createPiiVault, PiiVault } from '#libs/pii';
@@ -140,6 +141,7 @@ export class RiskModule {
       { provide: SubjectDataRepository, useClass: SubjectDataPostgresRepository },
       { provide: RetentionRepository, useClass: RetentionPostgresRepository },
       { provide: RetentionPolicy, useValue: RetentionPolicy.from(config) },
+      { provide: DataAccessLog, inject: [DataSource], useFactory: (dataSource: DataSource) => new OutboxDataAccessLog(dataSource, 'risk') },
       {
         provide: AssessmentLedger,
         inject: [LOGGER],

@@ -1,6 +1,7 @@
 export { AUDIT_TYPES, type AuditType, type AuditActor, type AuditRecord } from './audit-types.js';
 export { AuditRecorder, AUDIT_TOPIC, assertAuditPayloadClean } from './audit-recorder.js';
 export { auditDelivery } from './audit-delivery.js';
+export { DataAccessLog, OutboxDataAccessLog, type DataAccess } from './data-access-log.js';
 export { canonicalJson } from './canonical-json.js';
 export { auditEntryBytes, auditLeafHash, type HashedAuditEntry } from './audit-entry-hash.js';
 export { checkpointText, parseCheckpointText, type CheckpointBody } from './checkpoint-text.js';

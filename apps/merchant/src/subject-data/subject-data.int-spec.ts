@@ -1,3 +1,4 @@
+import { OutboxDataAccessLog } from '#libs/audit';
 import { findPlaintextPii } from '#libs/pii';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { randomUUID } from 'node:crypto';
@@ -324,7 +325,9 @@ describe('subject data: export, correction, erasure and retention (PostgreSQL)',
       expect(await h.documents.readOwned(merchantId, merchant.form.owner!.id_photo_front_document_id!)).toBeUndefined();
       for (const status of ['CLOSED', 'APPROVED'] as const)
         expect((await h.applications.listByStatus(status, undefined, 500)).items.map((item) => item.id)).not.toEqual(expect.arrayContaining([merchant.id]));
-      await expect(new GetReviewApplicationUseCase(h.applications).execute(merchant.id)).rejects.toMatchObject({ code: 'APPLICATION_NOT_FOUND' });
+      await expect(
+        new GetReviewApplicationUseCase(h.applications, new OutboxDataAccessLog(h.dataSource, 'merchant')).execute(merchant.id, 'reviewer-1'),
+      ).rejects.toMatchObject({ code: 'APPLICATION_NOT_FOUND' });
       await expect(h.changeStatus.execute({ applicationId: merchant.id, actorId: 'admin-1', action: 'ACTIVATE', reasons: [] })).rejects.toMatchObject({
         code: 'APPLICATION_NOT_FOUND',
       });

@@ -1,3 +1,4 @@
+import { OutboxDataAccessLog } from '#libs/audit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULESET } from '../rules/default-ruleset.js';
 import type { Caller } from '../shared/caller.js';
@@ -27,7 +28,7 @@ describe('decision log', () => {
   beforeAll(async () => {
     context = await riskContext(inject('databaseUrl'));
     list = new ListDecisionsUseCase(context.decisions);
-    get = new GetDecisionUseCase(context.decisions, context.rulesets, testVault);
+    get = new GetDecisionUseCase(context.decisions, context.rulesets, testVault, new OutboxDataAccessLog(context.dataSource, 'risk'));
   });
   afterAll(async () => context.close());
 
@@ -81,8 +82,15 @@ describe('decision log', () => {
         gps: { lat: 31.2304, lon: 121.4737 },
       }),
     );
-    const detail = await get.execute(decision.id);
+    const detail = await get.execute(decision.id, ANALYST);
     expect(detail.decision!.decision).toBe('REVIEW');
+    // The analyst's look is on record, naming the analyst and the decision, with no personal data.
+    const [access] = await context.dataSource.query(
+      `SELECT payload FROM risk.outbox WHERE topic = 'audit' AND payload->>'type' = 'DATA_ACCESSED' AND payload->'payload'->>'record_id' = $1`,
+      [decision.id],
+    );
+    expect(access.payload).toMatchObject({ actor: { type: 'staff', id: ANALYST.subjectId }, payload: { view: 'decision_detail', record_id: decision.id } });
+    expect(access.payload.subjectId).toBe(decision.subjectId);
     expect(detail.ruleResults).toHaveLength(DEFAULT_RULESET.rules.length);
     expect(detail.ruleResults.find((rule) => rule.ruleId === 'device_emulator')).toMatchObject({ result: 'HIT', reasonCode: 'DEVICE_EMULATOR' });
     expect(detail.ruleResults.find((rule) => rule.ruleId === 'card_testing')).toMatchObject({ result: 'NO_HIT' });
@@ -122,7 +130,10 @@ describe('decision log', () => {
       expect(decision.live.ruleOutcomes.at(-1)).toBe('E');
       expect(decision.live.ruleErrors).toEqual({ burst_ratio: expect.stringContaining('divide by zero') });
       expect(decision.live.outcome).toBe('ALLOW');
-      const detail = await new GetDecisionUseCase(broken.decisions, rulesets, testVault).execute(decision.id);
+      const detail = await new GetDecisionUseCase(broken.decisions, rulesets, testVault, new OutboxDataAccessLog(broken.dataSource, 'risk')).execute(
+        decision.id,
+        ANALYST,
+      );
       expect(detail.ruleResults.at(-1)).toMatchObject({ ruleId: 'burst_ratio', result: 'ERROR' });
       expect(detail.explanation.join('\n')).toContain("Rule 'burst_ratio' could not be evaluated");
     } finally {
@@ -154,6 +165,6 @@ describe('decision log', () => {
     await expect(explain.execute({ decisionId: decision.id, subjectId: 'someone-else', requestHumanReview: false })).rejects.toMatchObject({
       code: 'DECISION_NOT_FOUND',
     });
-    await expect(get.execute('018f0000-0000-7000-8000-000000000000')).rejects.toMatchObject({ code: 'DECISION_NOT_FOUND' });
+    await expect(get.execute('018f0000-0000-7000-8000-000000000000', ANALYST)).rejects.toMatchObject({ code: 'DECISION_NOT_FOUND' });
   });
 });

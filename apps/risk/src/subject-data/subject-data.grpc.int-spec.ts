@@ -186,7 +186,9 @@ describe('SubjectDataService and human review over gRPC (the risk app)', () => {
     expect(await codeOf(risk.explainDecision({ decisionId: payment.decisionId, subjectId: subject, requestHumanReview: false, requestId: '' }))).toBe(
       'DECISION_NOT_FOUND',
     );
-    expect(await codeOf(risk.getDecision({ decisionId: payment.decisionId }))).toBe('DECISION_NOT_FOUND');
+    expect(await codeOf(risk.getDecision({ decisionId: payment.decisionId, caller: { subjectId: 'analyst-1', roles: ['risk_analyst'] } }))).toBe(
+      'DECISION_NOT_FOUND',
+    );
     expect((await subjects.exportSubjectData({ subjectId: subject, reason: 'STAFF_UNMASK' })).held).toEqual(erased.held);
 
     const counts = (await subjects.runRetention({ asOf: '' })).counts;

@@ -1,3 +1,4 @@
+import { OutboxDataAccessLog } from '#libs/audit';
 import { createDataSource, runMigrations } from '#libs/db';
 import { createLogger } from '#libs/observability';
 import { idNumberCheckChar, luhnCheckDigit } from '#libs/pii';
@@ -218,9 +219,9 @@ describe('subject data: export, correction, erasure and retention', () => {
     // ... and out of every analyst use: list, detail, label, explanation, backtests, the review queue.
     expect((await list.execute({ subjectId }, 50, undefined)).items).toEqual([]);
     expect((await list.execute({ deviceId: payment.device.deviceId }, 50, undefined)).items).toEqual([]);
-    const get = new GetDecisionUseCase(context.decisions, context.rulesets, testVault);
+    const get = new GetDecisionUseCase(context.decisions, context.rulesets, testVault, new OutboxDataAccessLog(context.dataSource, 'risk'));
     for (const decision of [login, kyc, ...held]) {
-      await expect(get.execute(decision.id)).rejects.toMatchObject({ code: 'DECISION_NOT_FOUND' });
+      await expect(get.execute(decision.id, ANALYST)).rejects.toMatchObject({ code: 'DECISION_NOT_FOUND' });
       await expect(new LabelDecisionUseCase(context.decisions).execute(ANALYST, decision.id, 'FRAUD')).rejects.toMatchObject({ code: 'DECISION_NOT_FOUND' });
       await expect(explain.execute({ decisionId: decision.id, subjectId, requestHumanReview: false })).rejects.toMatchObject({ code: 'DECISION_NOT_FOUND' });
     }

@@ -27,8 +27,8 @@ export class MerchantReviewsHttpController {
 
   @Get(':id')
   @ApiOkResponse({ type: StaffApplicationView, description: 'Masked, with the automated check results, the decisions and the history.' })
-  async get(@Param() params: IdParam): Promise<StaffApplicationView> {
-    const { application } = await this.merchants.getReviewApplication({ applicationId: params.id });
+  async get(@CurrentCaller() caller: Caller, @Param() params: IdParam): Promise<StaffApplicationView> {
+    const { application } = await this.merchants.getReviewApplication({ applicationId: params.id, reviewerId: caller.subjectId });
     return toStaffApplicationView(application!);
   }
 

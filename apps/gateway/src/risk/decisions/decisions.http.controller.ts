@@ -25,8 +25,8 @@ export class DecisionsHttpController {
 
   @Get(':id')
   @ApiOkResponse({ type: DecisionDetailView, description: 'Features, every rule result, and a plain-language explanation. Personal data masked.' })
-  async get(@Param() params: DecisionIdParam): Promise<DecisionDetailView> {
-    return toDecisionDetailView(await this.risk.getDecision({ decisionId: params.id }));
+  async get(@CurrentCaller() caller: Caller, @Param() params: DecisionIdParam): Promise<DecisionDetailView> {
+    return toDecisionDetailView(await this.risk.getDecision({ decisionId: params.id, caller: toCallerMessage(caller) }));
   }
 
   @Post(':id/label')

@@ -14,6 +14,6 @@ export class GetReviewApplicationGrpcController implements Pick<MerchantServiceC
 
   @GrpcMethod('MerchantService', 'GetReviewApplication')
   async getReviewApplication(@Payload() request: GetReviewApplicationRequestDto): Promise<GetReviewApplicationResponse> {
-    return { application: await this.views.render(await this.useCase.execute(request.applicationId), 'staff') };
+    return { application: await this.views.render(await this.useCase.execute(request.applicationId, request.reviewerId), 'staff') };
   }
 }

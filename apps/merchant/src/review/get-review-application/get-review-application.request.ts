@@ -1,7 +1,10 @@
 import type { GetReviewApplicationRequest } from '#contracts/merchant';
-import { IsRecordId } from '../../shared/identifiers.js';
+import { IsRecordId, IsSubject } from '../../shared/identifiers.js';
 
 export class GetReviewApplicationRequestDto implements GetReviewApplicationRequest {
   @IsRecordId()
   applicationId: string;
+
+  @IsSubject()
+  reviewerId: string;
 }

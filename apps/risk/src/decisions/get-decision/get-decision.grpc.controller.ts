@@ -10,6 +10,6 @@ export class GetDecisionGrpcController implements Pick<RiskServiceController, 'g
 
   @GrpcMethod('RiskService', 'GetDecision')
   async getDecision(@Payload() request: GetDecisionRequestDto): Promise<GetDecisionResponse> {
-    return this.useCase.execute(request.decisionId);
+    return this.useCase.execute(request.decisionId, request.caller);
   }
 }

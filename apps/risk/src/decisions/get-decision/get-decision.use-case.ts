@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { GetDecisionResponse, RuleResult } from '#contracts/risk';
+import { DataAccessLog } from '#libs/audit';
 import { DomainError } from '#libs/errors';
 import { PiiVault } from '#libs/pii';
 import { maskSnapshot, unsealSnapshot } from '../../assessment/sensitive-snapshot.js';
@@ -7,6 +8,7 @@ import { ActiveRulesets } from '../../rules/active-rulesets.js';
 import type { RuleRun } from '../../rules/cel/compile-expression.js';
 import type { CompiledRuleset } from '../../rules/compiled-ruleset.js';
 import { explainForAnalyst } from '../../rules/explain.js';
+import type { Caller } from '../../shared/caller.js';
 import { decodeRuns } from '../../rules/rule-runs-codec.js';
 import { toDecisionSummaryMessage } from '../decision.response.js';
 import { DecisionRepository } from '../decision.repository.js';
@@ -27,18 +29,23 @@ function ruleResults(ruleset: CompiledRuleset | undefined, runs: readonly RuleRu
   });
 }
 
-/** The analyst's view of one decision: what was seen, what each rule said, and why, in plain language. */
+/**
+ * The analyst's view of one decision: what was seen, what each rule said, and why, in plain
+ * language. Opening it is on record (DATA_ACCESSED) before anything is shown.
+ */
 @Injectable()
 export class GetDecisionUseCase {
   constructor(
     private readonly decisions: DecisionRepository,
     private readonly rulesets: ActiveRulesets,
     private readonly vault: PiiVault,
+    private readonly accessLog: DataAccessLog,
   ) {}
 
-  async execute(id: string): Promise<GetDecisionResponse> {
+  async execute(id: string, analyst: Caller): Promise<GetDecisionResponse> {
     const decision = await this.decisions.find(id);
     if (!decision) throw new DomainError('DECISION_NOT_FOUND', 'No such decision');
+    await this.accessLog.record({ staffId: analyst.subjectId, subjectId: decision.subjectId, view: 'decision_detail', recordId: decision.id });
     const live = await this.rulesets.version(decision.rulesetVersion);
     const shadow = decision.shadow ? await this.rulesets.version(decision.shadow.version) : undefined;
     const liveRuns = live ? decodeRuns(live.document.rules, decision.ruleOutcomes, decision.ruleErrors) : [];

@@ -323,6 +323,8 @@ export interface ListReviewQueueResponse {
 
 export interface GetReviewApplicationRequest {
   applicationId: string;
+  /** The reviewer opening it: the read is an audit entry (DATA_ACCESSED). */
+  reviewerId: string;
 }
 
 export interface GetReviewApplicationResponse {

@@ -159,6 +159,8 @@ export interface ListDecisionsResponse {
 
 export interface GetDecisionRequest {
   decisionId: string;
+  /** The analyst opening it: the read is an audit entry (DATA_ACCESSED). */
+  caller: Caller | undefined;
 }
 
 export interface RuleResult {
