@@ -19,6 +19,7 @@ export interface AdapterDependencies {
   /** The service sending, e.g. `identity`; recorded on every disclosure. */
   requestedBy: string;
   logger: Logger;
+  /** Overrides the HTTP transport, which is otherwise built for the recipient (its registry `ca_file`, if any). */
   transport?: HttpTransport;
 }
 
@@ -65,11 +66,11 @@ export abstract class AuditedAdapter<P extends Payload, R> {
   protected abstract interpret(response: WireResponse): Interpretation<R>;
 
   private checked: { recipient: Recipient; rule: RecipientPurposeRule } | undefined;
-  private readonly transport: HttpTransport;
+  private http: HttpTransport | undefined;
   private breaker: CircuitBreaker<[string, string, Record<string, string>, number], WireResponse> | undefined;
 
   constructor(protected readonly deps: AdapterDependencies) {
-    this.transport = deps.transport ?? createHttpTransport();
+    this.http = deps.transport;
   }
 
   async send(subjectId: string, payload: P, options: SendOptions = {}): Promise<R> {
@@ -117,6 +118,16 @@ export abstract class AuditedAdapter<P extends Payload, R> {
     if (!recipient || !rule)
       throw new Error(`Programming error: ${this.constructor.name} names ${this.recipientId}/${this.purpose}, which the registry does not declare`);
     return (this.checked = { recipient, rule });
+  }
+
+  /**
+   * The recipient's transport, built at first use: the subclass's
+   * `recipientId` is not set yet while this base's constructor runs. Its CA
+   * is the registry's `ca_file` as read and checked at boot, so no file is
+   * read here; without one, the public CAs are trusted.
+   */
+  private transport(): HttpTransport {
+    return (this.http ??= createHttpTransport({ ca: this.registryEntry().recipient.endpoint.ca }));
   }
 
   private targetUrl(recipient: Recipient, options: SendOptions): string {
@@ -176,7 +187,7 @@ export abstract class AuditedAdapter<P extends Payload, R> {
     const call = async (url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<WireResponse> => {
       for (let attempt = 0; ; attempt++) {
         try {
-          const response = await this.transport.post({ url, body, headers, timeoutMs });
+          const response = await this.transport().post({ url, body, headers, timeoutMs });
           if (response.status >= 500 && recipient.endpoint.idempotent && attempt < RETRY_DELAYS_MS.length) {
             await sleep(RETRY_DELAYS_MS[attempt]!);
             continue;
@@ -209,6 +220,6 @@ export abstract class AuditedAdapter<P extends Payload, R> {
 
   async close(): Promise<void> {
     this.breaker?.shutdown();
-    await this.transport.close();
+    await this.http?.close();
   }
 }

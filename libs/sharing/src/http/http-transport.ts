@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Agent, request } from 'undici';
 
 export interface WireRequest {
@@ -35,10 +34,14 @@ const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_C
 /**
  * JSON over HTTP(S) with undici: pooled keep-alive connections, TLS with an
  * optional private CA, and a hard deadline per call.
+ *
+ * `ca` (PEM text, as the registry loader read and checked it at boot) becomes
+ * the only trusted CA of this transport's connections; without it, Node's
+ * public CAs are trusted.
  */
-export function createHttpTransport(options: { caFile?: string } = {}): HttpTransport {
+export function createHttpTransport(options: { ca?: string } = {}): HttpTransport {
   const agent = new Agent({
-    connect: { ...(options.caFile ? { ca: readFileSync(options.caFile) } : {}), rejectUnauthorized: true, timeout: 2000 },
+    connect: { ...(options.ca ? { ca: options.ca } : {}), rejectUnauthorized: true, timeout: 2000 },
     keepAliveTimeout: 10_000,
     connections: 64,
   });

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { HOME_COUNTRY, isConsentPurpose, type DisclosurePurpose, type LegalBasis } from './purposes.js';
@@ -39,6 +40,9 @@ function semanticProblems(recipients: Recipient[]): string[] {
     if (ids.has(recipient.id)) problems.push(`recipient ${recipient.id} is declared twice`);
     ids.add(recipient.id);
     if (recipient.endpoint.kind === 'http' && !recipient.endpoint.url) problems.push(`recipient ${recipient.id}: an http endpoint needs a url`);
+    // A dynamic endpoint's receivers are merchant-supplied URLs on public CAs; one private CA for all of them would cut off every other receiver.
+    if (recipient.endpoint.kind !== 'http' && recipient.endpoint.caFile)
+      problems.push(`recipient ${recipient.id}: ca_file applies to http endpoints only, not ${recipient.endpoint.kind}`);
     const seen = new Set<string>();
     for (const rule of recipient.purposes) {
       if (seen.has(rule.purpose)) problems.push(`recipient ${recipient.id}: purpose ${rule.purpose} is declared twice`);
@@ -55,6 +59,43 @@ function semanticProblems(recipients: Recipient[]): string[] {
     }
   }
   return problems;
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/g;
+
+function parsesAsX509(pem: string): boolean {
+  try {
+    return new X509Certificate(pem).raw.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a recipient's `ca_file` once, at boot: the PEM certificates it holds
+ * (a bundle is allowed), each of which must parse as X.509. A missing or
+ * unreadable file, or one with no certificate, is a problem naming the recipient.
+ */
+function readCa(recipientId: string, file: string, problems: string[]): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    problems.push(`recipient ${recipientId}: ca_file ${file} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (error as Error).message})`}`);
+    return undefined;
+  }
+  const blocks = text.match(PEM_CERTIFICATE) ?? [];
+  if (!blocks.length) {
+    problems.push(`recipient ${recipientId}: ca_file ${file} is not a PEM certificate (no BEGIN CERTIFICATE block)`);
+    return undefined;
+  }
+  const bad = blocks.findIndex((block) => !parsesAsX509(block));
+  if (bad >= 0) {
+    problems.push(`recipient ${recipientId}: ca_file ${file} is not a PEM certificate (certificate ${bad + 1} does not parse)`);
+    return undefined;
+  }
+  return `${blocks.join('\n')}\n`;
 }
 
 export function buildRegistry(recipients: Recipient[]): RecipientRegistry {
@@ -85,7 +126,8 @@ export function loadRecipientRegistry(file: string, env: Record<string, string |
       url: recipient.endpoint.url,
       timeoutMs: recipient.endpoint.timeout_ms,
       idempotent: recipient.endpoint.idempotent,
-      caFile: recipient.endpoint.ca_file,
+      // `${VAR:-}` leaves an empty ca_file: no private CA.
+      caFile: recipient.endpoint.ca_file || undefined,
     },
     fieldMap: recipient.field_map ?? {},
     purposes: recipient.purposes.map((rule) => ({
@@ -95,6 +137,10 @@ export function loadRecipientRegistry(file: string, env: Record<string, string |
     })),
   }));
   problems.push(...semanticProblems(recipients));
+  if (problems.length) throw new RegistryError(file, problems);
+  for (const recipient of recipients) {
+    if (recipient.endpoint.caFile) recipient.endpoint.ca = readCa(recipient.id, recipient.endpoint.caFile, problems);
+  }
   if (problems.length) throw new RegistryError(file, problems);
   return buildRegistry(recipients);
 }

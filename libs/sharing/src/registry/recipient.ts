@@ -7,8 +7,10 @@ export interface RecipientEndpoint {
   timeoutMs: number;
   /** Safe to retry: the recipient treats a repeat as the same request and does not bill twice. */
   idempotent: boolean;
-  /** PEM file of the CA that signs the recipient's certificate, when not a public one. */
+  /** PEM file of the CA that signs the recipient's certificate, when not a public one (`http` endpoints only). */
   caFile?: string;
+  /** The certificates of `caFile`, read and checked once when the registry is loaded: the only CAs trusted for this recipient. */
+  ca?: string;
 }
 
 export interface RecipientPurposeRule {

@@ -49,6 +49,7 @@ export class MerchantWebhookAdapter extends AuditedAdapter<WebhookPayload, Webho
   private readonly wire: HttpTransport;
 
   constructor(deps: AdapterDependencies) {
+    // Public CAs only: receivers are merchant-supplied URLs, and the registry refuses a ca_file on this dynamic endpoint.
     const wire = deps.transport ?? createHttpTransport();
     super({ ...deps, transport: wire });
     this.wire = wire;
