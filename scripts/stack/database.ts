@@ -37,6 +37,7 @@ export async function startStackDatabase(options: {
     port: options.port,
     password: secrets.postgresPassword,
     log: () => undefined,
+    notice: options.log,
   });
   try {
     await ensureDatabase(server.url(), 'kyc');

@@ -16,10 +16,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates a fresh, uniquely named database on the server behind `serverUrl`. */
-export async function createTestDatabase(serverUrl: string, prefix = 'kyc_test'): Promise<TestDatabase> {
+/** A unique database name under `prefix`; refused unless the prefix says it is for tests. */
+export function uniqueTestDatabaseName(prefix = 'kyc_test'): string {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   assertTestDatabaseName(name);
+  return name;
+}
+
+/** Creates a fresh, uniquely named database on the server behind `serverUrl`. */
+export async function createTestDatabase(serverUrl: string, prefix = 'kyc_test'): Promise<TestDatabase> {
+  const name = uniqueTestDatabaseName(prefix);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {

@@ -1,6 +1,6 @@
 import { startEmbeddedPostgres } from '#libs/db';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -30,9 +30,8 @@ async function freePort(): Promise<number> {
  */
 export async function startTestPostgres(databaseUrl: string | undefined): Promise<TestPostgres> {
   if (databaseUrl) return { serverUrl: databaseUrl, embedded: false, stop: async () => undefined };
+  // A 700 folder: when we are root, the launcher makes it traversable for the `postgres` user the server runs as.
   const dir = mkdtempSync(join(tmpdir(), 'kyc-test-pg-'));
-  // The server may run as the `postgres` user (when we are root): it must reach its data folder.
-  chmodSync(dir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort(), password: randomBytes(12).toString('hex'), durable: false });
   return {
     serverUrl: server.url('postgres'),

@@ -1,5 +1,6 @@
-import { EnvList, isLoopback, loadConfig, PlatformConfig, loadDevSecrets, type Env } from '#libs/config';
+import { devSecretsPath, EnvList, isLoopback, loadConfig, PlatformConfig, loadDevSecrets, type DevSecrets, type Env } from '#libs/config';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { readFileSync } from 'node:fs';
 
 const GRPC_ADDRESS = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 
@@ -92,10 +93,22 @@ export class GatewayConfig extends PlatformConfig {
     if (this.AUTH_JWT_SECRET && /^(secret|changeme|change-me|dev|development|test)/i.test(this.AUTH_JWT_SECRET)) {
       problems.push('AUTH_JWT_SECRET is a default value');
     }
+    if (this.AUTH_JWT_SECRET && this.AUTH_JWT_SECRET === this.generatedJwtSecret()) {
+      problems.push('AUTH_JWT_SECRET is the generated development secret (dev-secrets.json in KYC_DATA_DIR)');
+    }
     const remote = [this.IDENTITY_GRPC_URL, this.MERCHANT_GRPC_URL, this.RISK_GRPC_URL, this.PRIVACY_GRPC_URL].filter((url) => !isLoopback(url.split(':')[0]!));
     if (remote.length > 0 && !this.grpcTls) problems.push('GRPC_TLS_CA/GRPC_TLS_CERT/GRPC_TLS_KEY are required in production to call backends off loopback');
     if (this.AUTH_JWT_ISSUER === 'kyc-dev-issuer') problems.push('AUTH_JWT_ISSUER must name the production token issuer');
     return problems;
+  }
+
+  /** The secret of an existing dev-secrets file in KYC_DATA_DIR; read only, never created (unlike `loadDevSecrets`). */
+  private generatedJwtSecret(): string | undefined {
+    try {
+      return (JSON.parse(readFileSync(devSecretsPath(this.dataDir), 'utf8')) as Partial<DevSecrets>).jwtSecret;
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { postgresBinaries } from './postgres-binaries.js';
-import { chownTo, postgresIdentity, type Identity } from './run-as-postgres-user.js';
+import { chownTo, ensureTraversable, postgresIdentity, type Identity } from './run-as-postgres-user.js';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -13,7 +13,10 @@ export interface EmbeddedPostgresOptions {
   password: string;
   /** Throwaway clusters (tests) trade durability for speed. */
   durable?: boolean;
+  /** The server's own output and the launcher's steps. */
   log?: (message: string) => void;
+  /** Changes made outside the data folder (a folder's permissions); the log by default. */
+  notice?: (message: string) => void;
 }
 
 export interface EmbeddedPostgres {
@@ -102,6 +105,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const identity = postgresIdentity(log);
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   chownTo(options.dataDir, identity);
+  // As root the server runs as `postgres`, which must reach the data folder and the binaries (e.g. under a 700 /root).
+  const notice = options.notice ?? log;
+  ensureTraversable(options.dataDir, identity, notice);
+  ensureTraversable(dirname(postgres), identity, notice);
 
   await stopLeftoverServer(options.dataDir, log);
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
