@@ -167,6 +167,30 @@ describe('platform', () => {
     const generated = await api('GET', '/healthz');
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     await expect.poll(() => readLogs(inject('logDir')).get('gateway.log') ?? '', { timeout: 15_000 }).toContain(`"requestId":"${requestId}"`);
+
+    // Across the hop: identity logs every factor it records ("Factor recorded", info). A malformed
+    // ID number is recorded as REJECTED without calling any verifier, so nothing else is involved.
+    const session = await api<{ id: string }>('POST', '/v1/kyc/sessions', { token, body: { target_level: 'L1' } });
+    expect(session.status).toBe(201);
+    const factorRequestId = `${requestId}-factor`;
+    const factor = await api('POST', `/v1/kyc/sessions/${session.body.id}/identity`, {
+      token,
+      body: { name: '张测试', id_number: '12345' },
+      headers: { 'x-request-id': factorRequestId },
+    });
+    expect(factor).toMatchObject({ status: 200, body: { type: 'IDENTITY', result: 'REJECTED', reason_code: 'ID_NUMBER_INVALID' } });
+    /** The log lines of `app` that carry `id` as their request id (a line still being written is skipped). */
+    const linesWith = (app: string, id: string): Array<{ msg?: string; route?: string }> =>
+      (readLogs(inject('logDir')).get(`${app}.log`) ?? '').split('\n').flatMap((line) => {
+        try {
+          const entry = JSON.parse(line) as { requestId?: string; msg?: string; route?: string };
+          return entry.requestId === id ? [entry] : [];
+        } catch {
+          return [];
+        }
+      });
+    await expect.poll(() => linesWith('identity', factorRequestId).map((line) => line.msg), { timeout: 15_000 }).toContain('Factor recorded');
+    await expect.poll(() => linesWith('gateway', factorRequestId).map((line) => line.route), { timeout: 15_000 }).toContain('/v1/kyc/sessions/:id/identity');
   });
 
   it('exposes Prometheus metrics labelled by route template, never by raw path', async () => {
