@@ -42,7 +42,7 @@ try {
     { address: `127.0.0.1:${ports.merchant}`, service: SUBJECT_DATA_SERVICE },
     { address: `127.0.0.1:${ports.risk}`, service: SUBJECT_DATA_SERVICE },
   ];
-  const grpc = (await Promise.all(targets.map((target) => fuzzGrpcService(target, runs, seed)))).flat();
+  const grpc = (await Promise.all(targets.map((target) => fuzzGrpcService(target, runs, seed, { spareSharedState: false })))).flat();
   say('\n| gRPC method | cases | status codes | violations |\n|---|---|---|---|');
   for (const report of grpc)
     say(

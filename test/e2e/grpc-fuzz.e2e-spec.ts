@@ -15,7 +15,7 @@ describe('fuzzing every gRPC method directly', () => {
       { address: `127.0.0.1:${ports.risk}`, service: SUBJECT_DATA_SERVICE },
     ];
     const runs = Number(process.env['FUZZ_RUNS'] ?? 12);
-    const reports = (await Promise.all(targets.map((target) => fuzzGrpcService(target, runs)))).flat();
+    const reports = (await Promise.all(targets.map((target) => fuzzGrpcService(target, runs, undefined, { spareSharedState: true })))).flat();
     expect(reports.length).toBeGreaterThan(20);
     expect(reports.flatMap((report) => report.failures.map((failure) => `${report.method}: ${failure}`))).toEqual([]);
   }, 600_000);

@@ -1,7 +1,7 @@
 import { credentials, makeGenericClientConstructor, Metadata, status, type Client, type ServiceError } from '@grpc/grpc-js';
 import type { MessageTypeDefinition, PackageDefinition } from '@grpc/proto-loader';
 import fc from 'fast-check';
-import { fullServiceName, loadPackageDefinition, type GrpcServiceDescriptor } from '#libs/grpc';
+import { errorPayloadOf, fullServiceName, loadPackageDefinition, type GrpcServiceDescriptor } from '#libs/grpc';
 
 interface FieldDescriptor {
   name: string;
@@ -28,11 +28,27 @@ export interface GrpcMethodReport {
   method: string;
   cases: number;
   codes: Record<string, number>;
+  /** Answers the service itself gave: OK, or an error carrying its stable code (the `x-kyc-error` trailer). */
+  answered: number;
   failures: string[];
 }
 
-/** Methods whose success changes state for every other caller (a retention sweep as of year 9999). */
+export interface GrpcFuzzOptions {
+  /**
+   * Leave out methods whose success changes what every other caller sees:
+   * RunRetention, a real sweep of every service's schema (the services' own
+   * SubjectDataService/RunRetention takes any `as_of` its caller sends).
+   * Default: left out, as the e2e suite needs (its stack and database are
+   * shared by every spec); `npm run fuzz`, on a stack of its own, passes false.
+   */
+  spareSharedState?: boolean;
+}
+
+/** Methods whose success changes state for every other caller (a retention sweep). */
 const SHARED_STATE = /\/RunRetention$/;
+
+/** Statuses that do not show the service read the call: nothing listening, a TLS mismatch, another service on that port. */
+const NOT_PROCESSED = new Set([status.UNAVAILABLE, status.UNIMPLEMENTED, status.DEADLINE_EXCEEDED, status.CANCELLED]);
 
 const strings = fc.oneof(fc.string(), fc.constantFrom('', '\u0000', '11010519491231002X', '../x', 'A'.repeat(5000), 'not-a-uuid', '2026-13-45'), fc.uuid());
 
@@ -81,14 +97,17 @@ type RawClient = Client &
 /**
  * Calls every unary method of a service with undecodable bytes and with
  * well-formed messages of nonsense values. A proper answer is any status but
- * INTERNAL or UNKNOWN (and no hang).
+ * INTERNAL or UNKNOWN (and no hang); and at least one answer per method must
+ * come from the service itself (OK, or an error with its stable code), so a
+ * wrong port or a TLS mismatch, where every call is UNAVAILABLE, cannot pass.
  */
-export async function fuzzGrpcService(target: GrpcTarget, runs: number, seed?: number): Promise<GrpcMethodReport[]> {
+export async function fuzzGrpcService(target: GrpcTarget, runs: number, seed?: number, options: GrpcFuzzOptions = {}): Promise<GrpcMethodReport[]> {
+  const spareSharedState = options.spareSharedState ?? true;
   const definition = loadPackageDefinition([target.service.protoFile]);
   const service = definition[fullServiceName(target.service)] as unknown as Record<string, MethodSpec>;
   const reports: GrpcMethodReport[] = [];
   for (const [name, method] of Object.entries(service)) {
-    if (method.requestStream || method.responseStream || SHARED_STATE.test(method.path)) continue;
+    if (method.requestStream || method.responseStream || (spareSharedState && SHARED_STATE.test(method.path))) continue;
     const Raw = makeGenericClientConstructor(
       {
         call: {
@@ -104,7 +123,7 @@ export async function fuzzGrpcService(target: GrpcTarget, runs: number, seed?: n
       'Raw',
     );
     const client = new Raw(target.address, credentials.createInsecure()) as unknown as RawClient;
-    const report: GrpcMethodReport = { method: `${fullServiceName(target.service)}/${name}`, cases: 0, codes: {}, failures: [] };
+    const report: GrpcMethodReport = { method: `${fullServiceName(target.service)}/${name}`, cases: 0, codes: {}, answered: 0, failures: [] };
     const payload = fc.oneof(
       fc.uint8Array({ minLength: 1, maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
       messageFor(method.requestType, definition).map((message) => {
@@ -121,6 +140,7 @@ export async function fuzzGrpcService(target: GrpcTarget, runs: number, seed?: n
         const code = error ? status[error.code] : 'OK';
         report.cases++;
         report.codes[code] = (report.codes[code] ?? 0) + 1;
+        if (!error || (!NOT_PROCESSED.has(error.code) && errorPayloadOf(error))) report.answered++;
         if (
           error &&
           (error.code === status.INTERNAL || error.code === status.UNKNOWN || error.code === status.DEADLINE_EXCEEDED) &&
@@ -132,6 +152,12 @@ export async function fuzzGrpcService(target: GrpcTarget, runs: number, seed?: n
       { numRuns: runs, seed, endOnFailure: false },
     );
     client.close();
+    if (report.answered === 0) {
+      const codes = Object.entries(report.codes).map(([code, count]) => `${code}×${count}`);
+      report.failures.push(
+        `the service answered none of ${report.cases} calls itself (${codes.join(' ')}) at ${target.address}: wrong port, TLS mismatch, or not served there`,
+      );
+    }
     reports.push(report);
   }
   return reports;

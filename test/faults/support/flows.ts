@@ -2,9 +2,31 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { loadSandboxFixtures } from '../../../apps/sandbox-verifiers/src/fixtures/index.js';
 
 export interface Answer {
+  /** The HTTP status; -1 when no answer came within the deadline, 0 when the connection failed. */
   status: number;
   body: Record<string, unknown>;
+  /** The response's content type ('' when there was no response). */
+  contentType: string;
   ms: number;
+}
+
+/** Reads a response whatever it holds: JSON (problem+json included) is parsed, anything else kept as text, so the real status always survives. */
+async function answerOf(response: Response, started: number): Promise<Answer> {
+  const text = await response.text();
+  let body: Record<string, unknown> = {};
+  if (text) {
+    try {
+      body = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      body = { unparsed: text.slice(0, 200) };
+    }
+  }
+  return { status: response.status, body, contentType: response.headers.get('content-type') ?? '', ms: Date.now() - started };
+}
+
+/** What a request that got no HTTP answer at all is recorded as. */
+function noAnswer(error: unknown, started: number): Answer {
+  return { status: (error as Error).name === 'TimeoutError' ? -1 : 0, body: { error: (error as Error).message }, contentType: '', ms: Date.now() - started };
 }
 
 /** JSON over HTTP to one gateway, with a deadline: a request that hangs is a finding, not a stuck test. */
@@ -18,10 +40,9 @@ export function gateway(baseUrl: string) {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(20_000),
       });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown>, ms: Date.now() - started };
+      return await answerOf(response, started);
     } catch (error) {
-      return { status: (error as Error).name === 'TimeoutError' ? -1 : 0, body: {}, ms: Date.now() - started };
+      return noAnswer(error, started);
     }
   };
 }
@@ -91,10 +112,12 @@ const JPEG = (): Buffer =>
 export async function merchantSubmit(baseUrl: string, call: Gateway, token: string, sequence: number): Promise<Answer & { acknowledged?: string }> {
   const account = INDIVIDUAL_ACCOUNTS[sequence % INDIVIDUAL_ACCOUNTS.length]!;
   const person = fixtures.person(account.person!);
-  const upload = async (kind: string): Promise<string | undefined> => {
+  /** The document id, or the upload's own answer when it was refused or failed (its real status and code). */
+  const upload = async (kind: string): Promise<string | Answer> => {
     const form = new FormData();
     form.append('kind', kind);
     form.append('file', new Blob([JPEG()], { type: 'image/jpeg' }), 'photo.jpg');
+    const started = Date.now();
     try {
       const response = await fetch(`${baseUrl}/v1/merchant/documents`, {
         method: 'POST',
@@ -102,13 +125,19 @@ export async function merchantSubmit(baseUrl: string, call: Gateway, token: stri
         body: form,
         signal: AbortSignal.timeout(20_000),
       });
-      return response.status === 201 ? ((await response.json()) as { id: string }).id : undefined;
-    } catch {
-      return undefined;
+      const answer = await answerOf(response, started);
+      return answer.status === 201 && typeof answer.body['id'] === 'string' ? answer.body['id'] : answer;
+    } catch (error) {
+      return noAnswer(error, started);
     }
   };
-  const [front, back, store] = [await upload('ID_PHOTO_FRONT'), await upload('ID_PHOTO_BACK'), await upload('STORE_PHOTO')];
-  if (!front || !back || !store) return { status: 503, body: { stage: 'documents' }, ms: 0 };
+  const documents: string[] = [];
+  for (const kind of ['ID_PHOTO_FRONT', 'ID_PHOTO_BACK', 'STORE_PHOTO']) {
+    const uploaded = await upload(kind);
+    if (typeof uploaded !== 'string') return { ...uploaded, body: { ...uploaded.body, stage: `document ${kind}` } };
+    documents.push(uploaded);
+  }
+  const [front, back, store] = documents;
   const created = await call('POST', '/v1/merchant/applications', token, {
     business_code: `fault-${randomUUID()}`,
     type: 'INDIVIDUAL',

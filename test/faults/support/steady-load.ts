@@ -6,7 +6,10 @@ export interface LoadResult<T> {
   status: number;
   /** What the system acknowledged (an id), when it did. */
   acknowledged?: T;
+  /** The `code` of a problem+json answer, or the name of the error the request threw. */
   code?: string;
+  /** The answer's content type, when it had one. */
+  contentType?: string;
 }
 
 export interface LoadRun<T> {
@@ -36,6 +39,7 @@ export function steadyLoad<T>(perSecond: number, request: (sequence: number) => 
           status: result.status,
           ...(result.acknowledged ? { acknowledged: result.acknowledged } : {}),
           ...(typeof code === 'string' ? { code } : result.code ? { code: result.code } : {}),
+          ...(result.contentType ? { contentType: result.contentType } : {}),
           startedAt,
           finishedAt: Date.now(),
         });
