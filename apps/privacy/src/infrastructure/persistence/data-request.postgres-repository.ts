@@ -202,10 +202,10 @@ export class DataRequestPostgresRepository extends DataRequestRepository {
   }
 
   async countOpen(dueBefore: Date): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      'SELECT count(*)::int AS count FROM privacy.data_requests WHERE status = ANY($1) AND due_at < $2',
-      [OPEN_STATUSES, dueBefore],
-    )) as Array<{ count: number }>;
+    const [row] = (await this.dataSource.query('SELECT count(*)::int AS count FROM privacy.data_requests WHERE status = ANY($1) AND due_at < $2', [
+      OPEN_STATUSES,
+      dueBefore,
+    ])) as Array<{ count: number }>;
     return row?.count ?? 0;
   }
 }
