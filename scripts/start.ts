@@ -56,6 +56,13 @@ async function shutdown(reason: string, code: number): Promise<never> {
 }
 process.on('SIGINT', () => void shutdown('SIGINT', 0));
 process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+process.on('SIGHUP', () => void shutdown('SIGHUP', 0));
+// `npm start` runs this under `sh -c`: a SIGTERM sent to npm ends npm and the shell but not this
+// process, which would keep the whole stack running, re-parented. Losing the parent stops it too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown('npm exited', 0);
+}, 500).unref();
 
 try {
   stack = await startStack({
