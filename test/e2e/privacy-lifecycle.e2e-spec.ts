@@ -126,6 +126,16 @@ describe('a data subject from verification to erasure', () => {
       expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
       decisions.push(assessed.body['decision_id']);
     }
+    // One from a rooted emulator, so the export has a decision with reasons to show.
+    const risky = await call('POST', '/v1/risk/assessments', {
+      event_type: 'LOGIN',
+      subject_id: subject.sub,
+      device: phone({ rooted: true, emulator: true }),
+      ip: '10.9.8.7',
+    });
+    expect(risky.status, JSON.stringify(risky.body)).toBe(200);
+    expect(risky.body['reasons'].length).toBeGreaterThan(0);
+    decisions.push(risky.body['decision_id']);
   });
 
   it('onboards as a merchant, approved and active', async () => {
@@ -181,14 +191,23 @@ describe('a data subject from verification to erasure', () => {
     expect(bundle.sections.privacy.consents.map((consent: Json) => consent.purpose).sort()).toEqual(
       ['bank_card_verification', 'face_verification', 'real_name_verification', 'risk_control'].sort(),
     );
+    expect(bundle.sections.privacy.consent_history).toHaveLength(4);
+    for (const event of bundle.sections.privacy.consent_history) {
+      expect(event).toMatchObject({ action: 'GRANT', policy_version: '2026-10', at: expect.any(String) });
+      expect(Number.isNaN(Date.parse(event.at))).toBe(false);
+    }
     const recipients = new Set(bundle.sections.privacy.disclosures.map((disclosure: Json) => disclosure.recipient));
     for (const recipient of ['id-authority', 'face-vendor', 'card-network']) expect(recipients).toContain(recipient);
     for (const disclosure of bundle.sections.privacy.disclosures) {
-      expect(disclosure).toMatchObject({ recipient: expect.any(String), purpose: expect.any(String), fields: expect.any(Array) });
+      expect(disclosure).toMatchObject({ recipient: expect.any(String), purpose: expect.any(String), fields: expect.any(Array), at: expect.any(String) });
+      expect(Number.isNaN(Date.parse(disclosure.at))).toBe(false);
     }
 
-    const risk = JSON.stringify(bundle.sections.risk);
-    for (const decision of decisions) expect(risk).toContain(decision);
+    const exported = new Map<string, Json>(bundle.sections.risk.decisions.map((decision: Json) => [decision.id, decision]));
+    for (const decision of decisions) expect(exported.get(decision), decision).toMatchObject({ decision: expect.any(String), score: expect.any(Number) });
+    const reasons = exported.get(decisions.at(-1)!)!['reasons'];
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason).toMatchObject({ code: expect.any(String), description: expect.any(String) });
     expect(JSON.stringify(bundle.sections.merchant)).toContain(applicationId);
     expect(JSON.stringify(bundle.sections.merchant)).toContain(account.number);
   });
