@@ -7,7 +7,7 @@ export function encodeCursor(position: Record<string, string | number>): string 
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
-export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, string> {
+export function decodeCursor<K extends string>(cursor: string, keys: readonly K[], formats: Partial<Record<K, RegExp>> = {}): Record<K, string> {
   try {
     if (cursor.length > 512) throw new Error('too long');
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -15,6 +15,8 @@ export function decodeCursor<K extends string>(cursor: string, keys: readonly K[
     for (const key of keys) {
       const value = parsed[key];
       if (typeof value !== 'string' && typeof value !== 'number') throw new Error(`missing ${key}`);
+      // A forged value would otherwise restart the list (empty) or fail later in SQL (wrong type).
+      if (String(value) === '' || !(formats[key]?.test(String(value)) ?? true)) throw new Error(`malformed ${key}`);
       out[key] = String(value);
     }
     return out;

@@ -23,7 +23,7 @@ export class ListAuditEntriesUseCase {
       type: filter.type,
       from: filter.from ? new Date(filter.from) : undefined,
       to: filter.to ? new Date(filter.to) : undefined,
-      beforeSeq: filter.cursor ? decodeCursor(filter.cursor, ['seq'] as const).seq : undefined,
+      beforeSeq: filter.cursor ? decodeCursor(filter.cursor, ['seq'] as const, { seq: /^\d{1,18}$/ }).seq : undefined,
       limit: size + 1,
     });
     const page = items.slice(0, size);
