@@ -6,7 +6,8 @@ import { Roles } from '../edge/auth/access.decorators.js';
 import type { Caller } from '../edge/auth/caller.js';
 import { CurrentCaller } from '../edge/auth/current-caller.decorator.js';
 import { Idempotent } from '../edge/idempotency/idempotent.decorator.js';
-import { toDeviceSignals, type WithDeviceContextDto } from './device-context.dto.js';
+import { toDeviceSignals } from '../risk/device-signals.dto.js';
+import type { WithDeviceContextDto } from './device-context.dto.js';
 import { CreateSessionDto, FactorResultView, SessionIdParam, SessionView, SubmitBankCardDto, SubmitIdentityDto, SubmitLivenessDto } from './kyc.dto.js';
 import { toFactorResultView, toSessionView } from './kyc.mapper.js';
 
