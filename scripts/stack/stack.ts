@@ -9,6 +9,8 @@ export interface StackOptions extends StackEnv {
   /** Echo a readable log summary to the terminal. */
   echo: boolean;
   only?: AppName[];
+  /** Extra Node flags per app (not its migration), e.g. `--cpu-prof` for a profile. */
+  nodeArgs?: Partial<Record<AppName, string[]>>;
 }
 
 export interface RunningStack {
@@ -54,7 +56,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const firstExit = new Promise<string>((resolve) => (reportExit = resolve));
 
   const launch = (spec: AppSpec): SupervisedProcess => {
-    const process = spawnApp(spec.name, spec.entry, spec.env, output);
+    const process = spawnApp(spec.name, spec.entry, spec.env, output, options.nodeArgs?.[spec.name]);
     running.set(spec.name, process);
     void process.exited.then(() => {
       if (!stopping && !intentionallyStopped.has(spec.name) && running.get(spec.name) === process) reportExit(spec.name);

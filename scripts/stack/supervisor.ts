@@ -11,8 +11,8 @@ export interface SupervisedProcess {
  * Spawns Node apps with an IPC channel: each app exits by itself when the
  * channel closes, so a crashed or killed launcher leaves no app behind.
  */
-export function spawnApp(name: string, entry: string, env: Record<string, string>, output: OutputSink, args: string[] = []): SupervisedProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry, ...args], {
+export function spawnApp(name: string, entry: string, env: Record<string, string>, output: OutputSink, nodeArgs: string[] = []): SupervisedProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, entry], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -13,6 +13,8 @@ export interface EmbeddedPostgresOptions {
   password: string;
   /** Throwaway clusters (tests) trade durability for speed. */
   durable?: boolean;
+  /** More `name=value` server settings, e.g. `shared_preload_libraries=pg_stat_statements` for a profile. */
+  settings?: string[];
   /** The server's own output and the launcher's steps. */
   log?: (message: string) => void;
   /** Changes made outside the data folder (a folder's permissions); the log by default. */
@@ -118,6 +120,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'max_connections=300', 'shared_buffers=128MB'];
   if (options.durable === false) settings.push('fsync=off', 'synchronous_commit=off', 'full_page_writes=off');
+  settings.push(...(options.settings ?? []));
   const child = spawn(postgres, ['-D', options.dataDir, '-p', String(options.port), ...settings.flatMap((setting) => ['-c', setting])], {
     ...identity,
     env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
