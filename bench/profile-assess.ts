@@ -27,7 +27,8 @@ const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
 /** A PostgreSQL process by its title: a backend serving a client, or a background worker by name. */
 function postgresRole(title: string): string {
-  const worker = /^postgres: (checkpointer|background writer|walwriter|autovacuum launcher|autovacuum worker|logical replication launcher|stats collector)/.exec(title);
+  const worker =
+    /^postgres: (checkpointer|background writer|walwriter|autovacuum launcher|autovacuum worker|logical replication launcher|stats collector)/.exec(title);
   if (worker) return `postgres ${worker[1]}`;
   return title.startsWith('postgres: ') ? 'postgres backends' : 'postgres (postmaster)';
 }
@@ -49,13 +50,14 @@ function cpuByProcess(): Map<string, number> {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const cpu = (Number(fields[11]) + Number(fields[12])) / ticks;
       const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-      const name = command[0]?.endsWith('postgres') || stat.includes('(postgres)')
-        ? postgresRole(command.join(' '))
-        : command.some((part) => part.includes('/risk/src/main'))
-          ? 'risk'
-          : Number(pid) === process.pid
-            ? 'load generator'
-            : 'other';
+      const name =
+        command[0]?.endsWith('postgres') || stat.includes('(postgres)')
+          ? postgresRole(command.join(' '))
+          : command.some((part) => part.includes('/risk/src/main'))
+            ? 'risk'
+            : Number(pid) === process.pid
+              ? 'load generator'
+              : 'other';
       totals.set(name, (totals.get(name) ?? 0) + cpu);
     } catch {
       // The process ended while being read.
@@ -75,7 +77,10 @@ async function printStatements(databaseUrl: string): Promise<void> {
        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12`,
     );
     log('\nPostgreSQL statements by total execution time');
-    for (const row of rows) log(`  ${row.total.toFixed(0).padStart(7)} ms  ${String(row.calls).padStart(6)} calls  ${row.mean.toFixed(2).padStart(7)} ms  ${String(row.rows).padStart(7)} rows  ${row.query.slice(0, 110)}`);
+    for (const row of rows)
+      log(
+        `  ${row.total.toFixed(0).padStart(7)} ms  ${String(row.calls).padStart(6)} calls  ${row.mean.toFixed(2).padStart(7)} ms  ${String(row.rows).padStart(7)} rows  ${row.query.slice(0, 110)}`,
+      );
     if (process.env['PROFILE_EXPLAIN']) {
       const sample = await client.query<{ key_hash: string }>('SELECT key_hash FROM risk.device_keys ORDER BY random() LIMIT 150');
       const hashes = sample.rows.map((row) => row.key_hash);
@@ -111,7 +116,13 @@ function groupOf(url: string): string {
   }
   if (url.startsWith('node:')) return url;
   const dist = url.indexOf('/dist/');
-  return dist >= 0 ? url.slice(dist + 6).split('/').slice(0, 4).join('/') : url;
+  return dist >= 0
+    ? url
+        .slice(dist + 6)
+        .split('/')
+        .slice(0, 4)
+        .join('/')
+    : url;
 }
 
 function summarise(profile: Profile, top: number): void {
@@ -147,7 +158,11 @@ async function main(): Promise<void> {
   const stack = await startBenchStack(log, {
     riskNodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${out}`] : [],
     postgresLog: (line) => appendFileSync(join(out, 'postgres.log'), `${line}\n`),
-    postgresSettings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', ...(process.env['PROFILE_PG_SETTINGS']?.split(' ') ?? [])],
+    postgresSettings: [
+      'shared_preload_libraries=pg_stat_statements',
+      'pg_stat_statements.track=all',
+      ...(process.env['PROFILE_PG_SETTINGS']?.split(' ') ?? []),
+    ],
   });
   let requests = 0;
   try {
@@ -176,12 +191,17 @@ async function main(): Promise<void> {
     }
     log(`  whole machine    ${machine.toFixed(1)} CPU-s, ${((machine / measured) * 1e6).toFixed(0)} µs per request (includes processes that exited)`);
     await printStatements(stack.databaseUrl);
-    log(`closed loop ${args.concurrency} in flight: ${Math.round(result.throughput)}/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`);
+    log(
+      `closed loop ${args.concurrency} in flight: ${Math.round(result.throughput)}/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
+    );
   } finally {
     await stack.stop();
   }
   if (!args.profile) return;
-  const file = readdirSync(out).filter((name) => name.endsWith('.cpuprofile')).sort().at(-1);
+  const file = readdirSync(out)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .sort()
+    .at(-1);
   if (!file) throw new Error(`no profile written to ${out}`);
   log(`profile: ${join(out, file)} (${requests} requests sent)`);
   summarise(JSON.parse(readFileSync(join(out, file), 'utf8')) as Profile, Number(args.top));

@@ -26,14 +26,24 @@ export interface BenchStack {
  * service and the gateway started from the build as separate processes.
  * `DATABASE_URL` (a server URL) replaces the embedded server.
  */
-export async function startBenchStack(log: (line: string) => void, options: { riskNodeArgs?: string[]; postgresSettings?: string[]; postgresLog?: (line: string) => void } = {}): Promise<BenchStack> {
+export async function startBenchStack(
+  log: (line: string) => void,
+  options: { riskNodeArgs?: string[]; postgresSettings?: string[]; postgresLog?: (line: string) => void } = {},
+): Promise<BenchStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kyc-bench-'));
   chmodSync(dataDir, 0o755);
   const [pgPort, gateway, sandbox, identity, merchant, risk, privacy] = await freePorts(7);
   let postgres: EmbeddedPostgres | undefined;
   let serverUrl = process.env['DATABASE_URL'];
   if (!serverUrl) {
-    postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: pgPort!, password: randomBytes(12).toString('hex'), durable: true, settings: options.postgresSettings, log: options.postgresLog });
+    postgres = await startEmbeddedPostgres({
+      dataDir: join(dataDir, 'pg'),
+      port: pgPort!,
+      password: randomBytes(12).toString('hex'),
+      durable: true,
+      settings: options.postgresSettings,
+      log: options.postgresLog,
+    });
     serverUrl = postgres.url();
   }
   const database = `kyc_bench_${Date.now()}`;

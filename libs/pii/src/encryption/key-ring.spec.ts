@@ -55,6 +55,13 @@ describe('KeyRing encryption', () => {
     expect(a.subarray(4, 4 + NONCE_LENGTH).equals(b.subarray(4, 4 + NONCE_LENGTH))).toBe(false);
   });
 
+  it('never repeats a nonce across many pool refills, and earlier ciphertexts still decrypt', () => {
+    const sealed = Array.from({ length: 2000 }, () => ring.encryptString('13812345678', ctx));
+    const nonces = new Set(sealed.map((ct) => ct.subarray(4, 4 + NONCE_LENGTH).toString('hex')));
+    expect(nonces.size).toBe(sealed.length);
+    expect(sealed.every((ct) => ring.decryptString(ct, ctx) === '13812345678')).toBe(true);
+  });
+
   it('throws on any single-bit flip anywhere in the ciphertext', () => {
     for (const value of ['', '李小明']) {
       const ct = ring.encryptString(value, ctx);

@@ -19,6 +19,25 @@ function aad(header: Buffer, context: EncryptionContext): Buffer {
   return Buffer.concat([header, encodeContext(context)]);
 }
 
+const NONCES_PER_DRAW = 256;
+let noncePool = Buffer.alloc(0);
+let nonceOffset = 0;
+
+/**
+ * A fresh random 96-bit nonce, cut from a pool drawn from the CSPRNG 256 at a
+ * time: one draw per call cost as much as the encryption itself on the
+ * assessment path. Slices are never reused; each draw is a new buffer.
+ */
+function nextNonce(): Buffer {
+  if (nonceOffset + NONCE_LENGTH > noncePool.length) {
+    noncePool = randomBytes(NONCE_LENGTH * NONCES_PER_DRAW);
+    nonceOffset = 0;
+  }
+  const nonce = noncePool.subarray(nonceOffset, nonceOffset + NONCE_LENGTH);
+  nonceOffset += NONCE_LENGTH;
+  return nonce;
+}
+
 /**
  * AES-256-GCM field encryption under several keys: decrypts with whichever
  * key a ciphertext names, encrypts with the current one. Rotation is "add the
@@ -77,7 +96,7 @@ export class KeyRing {
   encrypt(plaintext: Uint8Array, context: EncryptionContext): Buffer {
     if (!(plaintext instanceof Uint8Array)) throw new PiiError('PII_INVALID_PLAINTEXT');
     const header = buildHeader(this.#currentKeyId);
-    const nonce = randomBytes(NONCE_LENGTH);
+    const nonce = nextNonce();
     const cipher = createCipheriv(ALGORITHM, this.#keys.get(this.#currentKeyId)!, nonce, { authTagLength: TAG_LENGTH });
     cipher.setAAD(aad(header, context));
     const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);

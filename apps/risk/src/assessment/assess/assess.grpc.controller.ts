@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
-import type { AssessResponse, RiskServiceController } from '#contracts/risk';
-import { AssessRequestDto } from './assess.request.js';
+import type { AssessRequest, AssessResponse, RiskServiceController } from '#contracts/risk';
+import { parseAssessRequest } from './assess.request.js';
 import { AssessUseCase } from './assess.use-case.js';
 import { toAssessInput } from './assess.mapper.js';
 
@@ -10,7 +10,9 @@ export class AssessGrpcController implements Pick<RiskServiceController, 'assess
   constructor(private readonly useCase: AssessUseCase) {}
 
   @GrpcMethod('RiskService', 'Assess')
-  async assess(@Payload() request: AssessRequestDto): Promise<AssessResponse> {
+  // An interface, not a DTO class: the validation pipe leaves it alone and the compiled validator checks it.
+  async assess(@Payload() message: AssessRequest): Promise<AssessResponse> {
+    const request = parseAssessRequest(message);
     const decision = await this.useCase.execute(request.caller, toAssessInput(request));
     return {
       decisionId: decision.id,

@@ -1,6 +1,6 @@
 import type { Platform } from '../signals/device-signals.js';
 import type { AssessInput } from './assess.use-case.js';
-import type { AssessRequestDto } from './assess.request.js';
+import type { ValidAssessRequest } from './assess.request.js';
 
 /** One spelling per address, so counts and lists never see `2001:DB8::1` and `2001:db8::1` as two IPs. */
 export function canonicalIp(ip: string): string {
@@ -8,7 +8,7 @@ export function canonicalIp(ip: string): string {
 }
 
 /** Validated request → domain input; proto's optional scalars arrive as undefined when unset. */
-export function toAssessInput(request: AssessRequestDto): AssessInput {
+export function toAssessInput(request: ValidAssessRequest): AssessInput {
   const device = request.device;
   return {
     eventType: request.eventType,
