@@ -156,7 +156,13 @@ async function main(): Promise<void> {
   const out = resolve(args.out);
   mkdirSync(out, { recursive: true });
   const stack = await startBenchStack(log, {
-    riskNodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${out}`] : [],
+    riskNodeArgs: [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${out}`] : []), ...(process.env['PROFILE_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])],
+    riskEnv: Object.fromEntries(
+      (process.env['PROFILE_RISK_ENV'] ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .map((pair) => pair.split('=') as [string, string]),
+    ),
     postgresLog: (line) => appendFileSync(join(out, 'postgres.log'), `${line}\n`),
     postgresSettings: [
       'shared_preload_libraries=pg_stat_statements',

@@ -28,7 +28,7 @@ export interface BenchStack {
  */
 export async function startBenchStack(
   log: (line: string) => void,
-  options: { riskNodeArgs?: string[]; postgresSettings?: string[]; postgresLog?: (line: string) => void } = {},
+  options: { riskNodeArgs?: string[]; riskEnv?: Record<string, string>; postgresSettings?: string[]; postgresLog?: (line: string) => void } = {},
 ): Promise<BenchStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kyc-bench-'));
   chmodSync(dataDir, 0o755);
@@ -63,7 +63,7 @@ export async function startBenchStack(
       only: ['risk', 'gateway'],
       extraEnv: {
         gateway: { RATE_LIMIT_PER_MINUTE: '100000000' },
-        risk: { DB_POOL_SIZE: '12', RISK_AUDIT_RELAY: 'false' },
+        risk: { DB_POOL_SIZE: '12', RISK_AUDIT_RELAY: 'false', ...options.riskEnv },
       },
       nodeArgs: { risk: options.riskNodeArgs ?? [] },
     });

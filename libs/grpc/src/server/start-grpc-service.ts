@@ -59,6 +59,8 @@ export async function startGrpcService(options: GrpcServiceOptions): Promise<Run
       maxReceiveMessageLength: MAX_MESSAGE_BYTES,
       maxSendMessageLength: MAX_MESSAGE_BYTES,
       gracefulShutdown: true,
+      // Channelz keeps per-call statistics for a debugging service we do not expose; Prometheus has the figures.
+      channelOptions: { 'grpc.enable_channelz': 0 },
       onLoadPackageDefinition: (definition, server) => {
         // Reflection describes the health service too, so tools such as grpcurl can call it.
         new ReflectionService({ ...definition, ...healthDefinition() }).addToServer(server);
