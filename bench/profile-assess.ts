@@ -4,14 +4,20 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startBenchStack } from './support/bench-stack.js';
 import { assessSerializer, grpcFrame, riskChannels } from './support/grpc-channels.js';
-import { closedLoop } from './support/load.js';
+import { closedLoop, openLoop } from './support/load.js';
 import { generatePayloads } from './support/payloads.js';
 
 /**
- * `node dist/bench/profile-assess.js`: runs risk under `--cpu-prof`, drives
- * `Assess` over gRPC in a closed loop, and prints where the risk process spent
- * its CPU (self time, grouped by function and by package or source folder).
- * The profile itself stays in `--out` for Chrome DevTools.
+ * `npm run bench:profile`: drives `Assess` over gRPC against the bench stack
+ * (closed loop, or `--rate` for an open loop) and prints
+ * - the CPU each process used per request (risk, PostgreSQL backends, the load generator),
+ * - PostgreSQL's statements by time (pg_stat_statements is preloaded),
+ * - where risk spent its CPU (`--cpu-prof`; `--no-profile` to leave out), the
+ *   profile itself kept in `--out` for Chrome DevTools, with PostgreSQL's log.
+ * Experiments: `--risk-env NAME=value`, `--node-arg <flag>` (risk), `--pg-setting name=value`
+ * (e.g. `session_preload_libraries=auto_explain` and `auto_explain.log_min_duration=5ms`),
+ * `--explain <SQL with $1 text[]>` to print a statement's generic plan over stored key hashes.
+ * Numbers vary by ±30 % on this shared machine; compare runs made minutes apart.
  */
 const { values: args } = parseArgs({
   options: {
@@ -20,6 +26,14 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench-profile' },
     top: { type: 'string', default: '40' },
     profile: { type: 'boolean', default: true },
+    /** Fill the tables first with this many seconds of closed-loop load (not measured). */
+    'preload-s': { type: 'string', default: '0' },
+    /** Open loop at this rate instead of the closed loop: shows stalls as latency. */
+    rate: { type: 'string' },
+    'risk-env': { type: 'string', multiple: true, default: [] },
+    'node-arg': { type: 'string', multiple: true, default: [] },
+    'pg-setting': { type: 'string', multiple: true, default: [] },
+    explain: { type: 'string' },
   },
   allowNegative: true,
 });
@@ -81,11 +95,11 @@ async function printStatements(databaseUrl: string): Promise<void> {
       log(
         `  ${row.total.toFixed(0).padStart(7)} ms  ${String(row.calls).padStart(6)} calls  ${row.mean.toFixed(2).padStart(7)} ms  ${String(row.rows).padStart(7)} rows  ${row.query.slice(0, 110)}`,
       );
-    if (process.env['PROFILE_EXPLAIN']) {
+    if (args.explain) {
       const sample = await client.query<{ key_hash: string }>('SELECT key_hash FROM risk.device_keys ORDER BY random() LIMIT 150');
       const hashes = sample.rows.map((row) => row.key_hash);
       await client.query('SET plan_cache_mode = force_generic_plan');
-      await client.query(`PREPARE known(text[]) AS ${process.env['PROFILE_EXPLAIN']}`);
+      await client.query(`PREPARE known(text[]) AS ${args.explain}`);
       const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE known(${client.escapeLiteral(`{${hashes.join(',')}}`)})`);
       for (const row of plan.rows) log(`  ${row['QUERY PLAN']}`);
     }
@@ -156,19 +170,10 @@ async function main(): Promise<void> {
   const out = resolve(args.out);
   mkdirSync(out, { recursive: true });
   const stack = await startBenchStack(log, {
-    riskNodeArgs: [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${out}`] : []), ...(process.env['PROFILE_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])],
-    riskEnv: Object.fromEntries(
-      (process.env['PROFILE_RISK_ENV'] ?? '')
-        .split(' ')
-        .filter(Boolean)
-        .map((pair) => pair.split('=') as [string, string]),
-    ),
+    riskNodeArgs: [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${out}`] : []), ...args['node-arg']],
+    riskEnv: Object.fromEntries(args['risk-env'].map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
     postgresLog: (line) => appendFileSync(join(out, 'postgres.log'), `${line}\n`),
-    postgresSettings: [
-      'shared_preload_libraries=pg_stat_statements',
-      'pg_stat_statements.track=all',
-      ...(process.env['PROFILE_PG_SETTINGS']?.split(' ') ?? []),
-    ],
+    postgresSettings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', ...args['pg-setting']],
   });
   let requests = 0;
   try {
@@ -176,17 +181,24 @@ async function main(): Promise<void> {
     const serialize = assessSerializer();
     const frames = payloads.grpc.map((payload) => grpcFrame(serialize(payload)));
     const risk = riskChannels(stack.riskAddress, 8);
+    const call = (): Promise<void> => risk.send(frames[requests++ % frames.length]!);
+    if (Number(args['preload-s']) > 0) {
+      const preload = await closedLoop(call, { concurrency: 256, durationMs: Number(args['preload-s']) * 1000, warmupMs: 0 });
+      log(`preloaded at ${Math.round(preload.throughput)}/s (${requests} requests)`);
+    }
     let before = new Map<string, number>();
     let machineBefore = 0;
     setTimeout(() => {
       before = cpuByProcess();
       machineBefore = machineCpu();
     }, 3000);
-    const result = await closedLoop(() => risk.send(frames[requests++ % frames.length]!), {
-      concurrency: Number(args.concurrency),
-      durationMs: Number(args['duration-s']) * 1000,
-      warmupMs: 3000,
-    });
+    const durationMs = Number(args['duration-s']) * 1000;
+    const result = args.rate
+      ? await openLoop(call, { rate: Number(args.rate), durationMs, warmupMs: 3000 }).then((open) => {
+          log(`open loop ${args.rate}/s: achieved ${Math.round(open.achieved)}/s, max ${open.latency.max.toFixed(1)} ms, shed ${open.shed}`);
+          return { ...open, throughput: open.achieved };
+        })
+      : await closedLoop(call, { concurrency: Number(args.concurrency), durationMs, warmupMs: 3000 });
     const after = cpuByProcess();
     const machine = machineCpu() - machineBefore;
     risk.close();
@@ -198,7 +210,7 @@ async function main(): Promise<void> {
     log(`  whole machine    ${machine.toFixed(1)} CPU-s, ${((machine / measured) * 1e6).toFixed(0)} µs per request (includes processes that exited)`);
     await printStatements(stack.databaseUrl);
     log(
-      `closed loop ${args.concurrency} in flight: ${Math.round(result.throughput)}/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
+      `${args.rate ? `open loop ${args.rate}/s` : `closed loop ${args.concurrency} in flight`}: ${Math.round(result.throughput)}/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
     );
   } finally {
     await stack.stop();
