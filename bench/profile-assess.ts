@@ -5,6 +5,7 @@ import pg from 'pg';
 import { startBenchStack } from './support/bench-stack.js';
 import { assessSerializer, grpcFrame, riskChannels } from './support/grpc-channels.js';
 import { closedLoop, openLoop } from './support/load.js';
+import { httpAssessments } from './support/http-assess.js';
 import { generatePayloads } from './support/payloads.js';
 
 /**
@@ -34,6 +35,10 @@ const { values: args } = parseArgs({
     'node-arg': { type: 'string', multiple: true, default: [] },
     'pg-setting': { type: 'string', multiple: true, default: [] },
     explain: { type: 'string' },
+    /** `http`: through the gateway (POST /v1/risk/assessments) instead of gRPC to risk. */
+    via: { type: 'string', default: 'grpc' },
+    /** The process to profile: `risk` or `gateway`. */
+    app: { type: 'string', default: 'risk' },
   },
   allowNegative: true,
 });
@@ -64,14 +69,9 @@ function cpuByProcess(): Map<string, number> {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const cpu = (Number(fields[11]) + Number(fields[12])) / ticks;
       const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-      const name =
-        command[0]?.endsWith('postgres') || stat.includes('(postgres)')
-          ? postgresRole(command.join(' '))
-          : command.some((part) => part.includes('/risk/src/main'))
-            ? 'risk'
-            : Number(pid) === process.pid
-              ? 'load generator'
-              : 'other';
+      const app = ['risk', 'gateway'].find((name) => command.some((part) => part.includes(`/${name}/src/main`)));
+      const isPostgres = command[0]?.endsWith('postgres') || stat.includes('(postgres)');
+      const name = isPostgres ? postgresRole(command.join(' ')) : (app ?? (Number(pid) === process.pid ? 'load generator' : 'other'));
       totals.set(name, (totals.get(name) ?? 0) + cpu);
     } catch {
       // The process ended while being read.
@@ -170,7 +170,10 @@ async function main(): Promise<void> {
   const out = resolve(args.out);
   mkdirSync(out, { recursive: true });
   const stack = await startBenchStack(log, {
-    riskNodeArgs: [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${out}`] : []), ...args['node-arg']],
+    nodeArgs: {
+      risk: [...(args.profile && args.app === 'risk' ? ['--cpu-prof', `--cpu-prof-dir=${out}`] : []), ...args['node-arg']],
+      gateway: args.profile && args.app === 'gateway' ? ['--cpu-prof', `--cpu-prof-dir=${out}`] : [],
+    },
     riskEnv: Object.fromEntries(args['risk-env'].map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
     postgresLog: (line) => appendFileSync(join(out, 'postgres.log'), `${line}\n`),
     postgresSettings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', ...args['pg-setting']],
@@ -181,7 +184,8 @@ async function main(): Promise<void> {
     const serialize = assessSerializer();
     const frames = payloads.grpc.map((payload) => grpcFrame(serialize(payload)));
     const risk = riskChannels(stack.riskAddress, 8);
-    const call = (): Promise<void> => risk.send(frames[requests++ % frames.length]!);
+    const http = await httpAssessments(stack, payloads.http, 16);
+    const call = (): Promise<void> => (args.via === 'http' ? http.send(requests++) : risk.send(frames[requests++ % frames.length]!));
     if (Number(args['preload-s']) > 0) {
       const preload = await closedLoop(call, { concurrency: 256, durationMs: Number(args['preload-s']) * 1000, warmupMs: 0 });
       log(`preloaded at ${Math.round(preload.throughput)}/s (${requests} requests)`);
@@ -202,6 +206,7 @@ async function main(): Promise<void> {
     const after = cpuByProcess();
     const machine = machineCpu() - machineBefore;
     risk.close();
+    await http.close();
     const measured = Math.round(result.throughput * Number(args['duration-s']));
     for (const [name, cpu] of [...after.entries()].sort((a, b) => b[1] - a[1])) {
       const used = cpu - (before.get(name) ?? 0);

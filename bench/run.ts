@@ -1,12 +1,10 @@
 import { parseArgs } from 'node:util';
-import { Pool } from 'undici';
-import { loadDevSecrets } from '#libs/config';
-import { signDevToken } from '#libs/testing';
 import pg from 'pg';
 import { runDecisionQueryBench } from './decision-queries.js';
 import { startBaseline, startBenchStack } from './support/bench-stack.js';
 import { assessSerializer, grpcFrame, riskChannels } from './support/grpc-channels.js';
 import { closedLoop, openLoop, type Call, type ClosedLoopResult, type OpenLoopResult } from './support/load.js';
+import { httpAssessments } from './support/http-assess.js';
 import { generatePayloads } from './support/payloads.js';
 import { round } from './support/stats.js';
 
@@ -105,18 +103,8 @@ async function assessBenchmarks(stack: Awaited<ReturnType<typeof startBenchStack
   risk.close();
 
   log('\n3. Assess through the gateway (HTTP/1.1 keep-alive, JWT, validation, gRPC to risk)');
-  const token = await signDevToken(
-    { sub: 'bench-merchant', roles: ['merchant'], merchantId: 'bench-merchant' },
-    { secret: loadDevSecrets(stack.dataDir).jwtSecret },
-  );
-  const http = new Pool(stack.gatewayUrl, { connections: connections * 2, pipelining: 1 });
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const bodies = payloads.http.map((payload) => JSON.stringify(payload));
-  const httpCall: Call = async () => {
-    const response = await http.request({ method: 'POST', path: '/v1/risk/assessments', headers, body: bodies[sent++ % bodies.length] });
-    const text = await response.body.text();
-    if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}: ${text.slice(0, 200)}`);
-  };
+  const http = await httpAssessments(stack, payloads.http, connections * 2);
+  const httpCall: Call = () => http.send(sent++);
   const httpBest = await best('assess HTTP', httpCall);
   const httpRates = await atRates('assess HTTP', httpCall);
   await http.close();

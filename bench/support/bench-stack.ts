@@ -28,7 +28,12 @@ export interface BenchStack {
  */
 export async function startBenchStack(
   log: (line: string) => void,
-  options: { riskNodeArgs?: string[]; riskEnv?: Record<string, string>; postgresSettings?: string[]; postgresLog?: (line: string) => void } = {},
+  options: {
+    nodeArgs?: { risk?: string[]; gateway?: string[] };
+    riskEnv?: Record<string, string>;
+    postgresSettings?: string[];
+    postgresLog?: (line: string) => void;
+  } = {},
 ): Promise<BenchStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kyc-bench-'));
   chmodSync(dataDir, 0o755);
@@ -65,7 +70,7 @@ export async function startBenchStack(
         gateway: { RATE_LIMIT_PER_MINUTE: '100000000' },
         risk: { DB_POOL_SIZE: '12', RISK_AUDIT_RELAY: 'false', ...options.riskEnv },
       },
-      nodeArgs: { risk: options.riskNodeArgs ?? [] },
+      nodeArgs: options.nodeArgs,
     });
   } catch (error) {
     await postgres?.stop();

@@ -1,4 +1,5 @@
-import { createRemoteJWKSet, errors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import { createRemoteJWKSet, errors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyInput } from 'jose';
+import { webcrypto } from 'node:crypto';
 import { DomainError } from '#libs/errors';
 import { ROLES, type Caller, type Role } from './caller.js';
 
@@ -15,7 +16,7 @@ export interface TokenVerifierSettings {
   jwksUrl?: string;
 }
 
-type Key = Uint8Array | KeyObject | JWTVerifyGetKey | Awaited<ReturnType<typeof importSPKI>>;
+type Key = KeyInput | JWTVerifyGetKey;
 
 const SUBJECT = /^[A-Za-z0-9._:@-]{1,128}$/;
 
@@ -36,14 +37,18 @@ export class TokenVerifier {
       const algorithm = settings.publicKeyAlgorithm ?? 'RS256';
       return new TokenVerifier(await importSPKI(settings.publicKeyPem, algorithm), [algorithm], settings);
     }
-    if (settings.secret) return new TokenVerifier(new TextEncoder().encode(settings.secret), ['HS256'], settings);
+    if (settings.secret) {
+      // Imported once: given raw bytes, jose imports a new key on every verify (a second crypto job per request).
+      const key = await webcrypto.subtle.importKey('raw', new TextEncoder().encode(settings.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+      return new TokenVerifier(key, ['HS256'], settings);
+    }
     throw new Error('No token verification key configured');
   }
 
   async verify(token: string): Promise<Caller> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
+      ({ payload } = await jwtVerify(token, this.key, {
         algorithms: this.algorithms,
         issuer: this.settings.issuer,
         audience: this.settings.audience,
