@@ -14,7 +14,11 @@ const parse = compileValidator<{ name: string }>(
     },
     required: ['name'],
   },
-  { formats: { even: { type: 'string', validate: (value: string) => value.length % 2 === 0 } }, maps: ['labels'] },
+  {
+    formats: { even: { type: 'string', validate: (value: string) => value.length % 2 === 0 } },
+    formatMessages: { even: 'of even length' },
+    maps: ['labels'],
+  },
 );
 
 function violationsOf(value: unknown): Array<{ field: string; code: string; message: string }> {
@@ -40,7 +44,7 @@ describe('compileValidator', () => {
       { field: 'tags', code: 'ARRAY_MAX_SIZE', message: 'tags must NOT have more than 2 items' },
       { field: 'tags', code: 'IS_IN', message: 'tags must be equal to one of the allowed values' },
       { field: 'count', code: 'IS_INT', message: 'count must be integer' },
-      { field: 'card', code: 'IS_EVEN', message: 'card must match format "even"' },
+      { field: 'card', code: 'IS_EVEN', message: 'card must be of even length' },
     ]);
   });
 

@@ -46,7 +46,16 @@ function fieldOf(error: ErrorObject, maps: readonly string[]): string {
   return maps.find((map) => field.startsWith(`${map}.`)) ?? field;
 }
 
-function toViolations(errors: readonly ErrorObject[], maps: readonly string[]): FieldViolation[] {
+function problemOf(error: ErrorObject, formatMessages: Readonly<Record<string, string>>): string {
+  if (error.keyword === 'required') return 'must be present';
+  if (error.keyword === 'format') {
+    const meaning = formatMessages[String(error.params['format'])];
+    if (meaning) return `must be ${meaning}`;
+  }
+  return error.message ?? 'is invalid';
+}
+
+function toViolations(errors: readonly ErrorObject[], maps: readonly string[], formatMessages: Readonly<Record<string, string>>): FieldViolation[] {
   const seen = new Set<string>();
   const violations: FieldViolation[] = [];
   for (const error of errors) {
@@ -57,7 +66,7 @@ function toViolations(errors: readonly ErrorObject[], maps: readonly string[]): 
     seen.add(`${field} ${code}`);
     const leaf = field.split('.').at(-1) ?? field;
     // Ajv's messages name the rule, never the value: nothing personal reaches the error.
-    const problem = error.keyword === 'required' ? 'must be present' : (error.message ?? 'is invalid');
+    const problem = problemOf(error, formatMessages);
     violations.push({ field, code, message: `${leaf || 'request'} ${problem}` });
   }
   return violations;
@@ -66,6 +75,8 @@ function toViolations(errors: readonly ErrorObject[], maps: readonly string[]): 
 export interface CompiledValidatorOptions {
   /** Named checks no JSON Schema keyword expresses (check digits, time zones), used as `format`. */
   formats?: Record<string, Format>;
+  /** What each named format means, for its violation message (`must be …`); Ajv's own says only `must match format "x"`. */
+  formatMessages?: Record<string, string>;
   /** Fields holding free-form maps: a problem inside one is reported at the map, never under a caller-chosen key. */
   maps?: string[];
 }
@@ -82,6 +93,6 @@ export function compileValidator<T>(schema: Schema, options: CompiledValidatorOp
   const validate = ajv.compile(schema);
   return (value) => {
     if (validate(value)) return value as T;
-    throw new DomainError('VALIDATION_FAILED', 'The request is invalid', toViolations(validate.errors ?? [], options.maps ?? []));
+    throw new DomainError('VALIDATION_FAILED', 'The request is invalid', toViolations(validate.errors ?? [], options.maps ?? [], options.formatMessages ?? {}));
   };
 }

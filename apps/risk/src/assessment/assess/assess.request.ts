@@ -100,6 +100,15 @@ const ASSESS_REQUEST = object(
  */
 export const parseAssessRequest = compileValidator<ValidAssessRequest>(ASSESS_REQUEST, {
   maps: ['device.extra'],
+  formatMessages: {
+    ip: 'an IP address',
+    imei: 'a 15-digit IMEI with a valid check digit',
+    timeZone: 'an IANA time zone',
+    bankCard: 'a valid card number',
+    idNumber: 'a valid resident ID number',
+    mobile: 'a valid mainland mobile number',
+    moneyAmount: 'an amount with at most 2 decimal places',
+  },
   formats: {
     ip: { type: 'string', validate: (value: string) => isIP(value) !== 0 },
     imei: { type: 'string', validate: isValidImei },
