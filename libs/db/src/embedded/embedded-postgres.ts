@@ -15,6 +15,8 @@ export interface EmbeddedPostgresOptions {
   durable?: boolean;
   /** More `name=value` server settings, e.g. `shared_preload_libraries=pg_stat_statements` for a profile. */
   settings?: string[];
+  /** How long the server may take to report ready (60 s). */
+  readyTimeoutMs?: number;
   /** The server's own output and the launcher's steps. */
   log?: (message: string) => void;
   /** Changes made outside the data folder (a folder's permissions); the log by default. */
@@ -129,7 +131,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // stops the database after them instead of all at once.
     detached: true,
   });
-  await waitUntilReady(child, 60_000);
+  try {
+    await waitUntilReady(child, options.readyTimeoutMs ?? 60_000);
+  } catch (error) {
+    // Never left running behind a failed start: SIGQUIT is the immediate shutdown, children included.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGQUIT');
+      await exited;
+    }
+    throw error;
+  }
   child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString().trimEnd()));
 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
