@@ -1,4 +1,5 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -39,6 +40,8 @@ const { values: args } = parseArgs({
     via: { type: 'string', default: 'grpc' },
     /** The process to profile: `risk` or `gateway`. */
     app: { type: 'string', default: 'risk' },
+    /** Risk talks to PostgreSQL over a Unix socket (embedded server only). */
+    'unix-socket': { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
@@ -166,6 +169,13 @@ function summarise(profile: Profile, top: number): void {
   print('By function (self time)', functions);
 }
 
+/** A folder the server (running as `postgres` when we are root) may create its socket in. */
+function socketFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'kyc-pg-socket-'));
+  chmodSync(folder, 0o777);
+  return folder;
+}
+
 async function main(): Promise<void> {
   const out = resolve(args.out);
   mkdirSync(out, { recursive: true });
@@ -175,6 +185,7 @@ async function main(): Promise<void> {
       gateway: args.profile && args.app === 'gateway' ? ['--cpu-prof', `--cpu-prof-dir=${out}`] : [],
     },
     riskEnv: Object.fromEntries(args['risk-env'].map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
+    unixSocketDir: args['unix-socket'] ? socketFolder() : undefined,
     postgresLog: (line) => appendFileSync(join(out, 'postgres.log'), `${line}\n`),
     postgresSettings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', ...args['pg-setting']],
   });

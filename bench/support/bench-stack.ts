@@ -33,6 +33,8 @@ export async function startBenchStack(
     riskEnv?: Record<string, string>;
     postgresSettings?: string[];
     postgresLog?: (line: string) => void;
+    /** Risk reaches the embedded server through a Unix socket in this folder instead of loopback TCP. */
+    unixSocketDir?: string;
   } = {},
 ): Promise<BenchStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kyc-bench-'));
@@ -46,7 +48,7 @@ export async function startBenchStack(
       port: pgPort!,
       password: randomBytes(12).toString('hex'),
       durable: true,
-      settings: options.postgresSettings,
+      settings: [...(options.postgresSettings ?? []), ...(options.unixSocketDir ? [`unix_socket_directories=${options.unixSocketDir}`] : [])],
       log: options.postgresLog,
     });
     serverUrl = postgres.url();
@@ -68,7 +70,12 @@ export async function startBenchStack(
       only: ['risk', 'gateway'],
       extraEnv: {
         gateway: { RATE_LIMIT_PER_MINUTE: '100000000' },
-        risk: { DB_POOL_SIZE: '12', RISK_AUDIT_RELAY: 'false', ...options.riskEnv },
+        risk: {
+          DB_POOL_SIZE: '12',
+          RISK_AUDIT_RELAY: 'false',
+          ...(options.unixSocketDir ? { DATABASE_URL: `${databaseUrl}?host=${encodeURIComponent(options.unixSocketDir)}` } : {}),
+          ...options.riskEnv,
+        },
       },
       nodeArgs: options.nodeArgs,
     });
