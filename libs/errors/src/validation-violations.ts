@@ -17,7 +17,8 @@ export function violationsFrom(errors: ValidationError[], parent = '', fieldName
   });
 }
 
-function ruleToCode(rule: string): string {
+/** `isMoneyAmount` → `IS_MONEY_AMOUNT`: the stable code of a validation rule. */
+export function ruleToCode(rule: string): string {
   if (rule === 'whitelistValidation') return 'UNKNOWN_FIELD';
   return rule.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }

@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type Format, type Schema } from 'ajv';
 import { DomainError, type FieldViolation } from '../domain-error.js';
+import { ruleToCode } from '../validation-violations.js';
 
 /** Codes as the class-validator path names them, so callers see one vocabulary whichever path validated. */
 const CODE_OF_KEYWORD: Record<string, string> = {
@@ -23,10 +24,8 @@ const CODE_OF_TYPE: Record<string, string> = {
   array: 'IS_ARRAY',
 };
 
-const snake = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
-
 function codeOf(error: ErrorObject): string {
-  if (error.keyword === 'format') return `IS_${snake(String(error.params['format']))}`;
+  if (error.keyword === 'format') return ruleToCode(`is_${String(error.params['format'])}`);
   if (error.keyword === 'type')
     return (
       CODE_OF_TYPE[
@@ -35,7 +34,7 @@ function codeOf(error: ErrorObject): string {
           .find((type) => type !== 'null') ?? ''
       ] ?? 'IS_TYPE'
     );
-  return CODE_OF_KEYWORD[error.keyword] ?? snake(error.keyword);
+  return CODE_OF_KEYWORD[error.keyword] ?? ruleToCode(error.keyword);
 }
 
 /** `/device/riskyApps/3` → `device.riskyApps`: elements are reported at their list, as class-validator does with `each`. */
