@@ -1,4 +1,4 @@
-import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -179,13 +179,14 @@ function socketFolder(): string {
 async function main(): Promise<void> {
   const out = resolve(args.out);
   mkdirSync(out, { recursive: true });
+  const socketDir = args['unix-socket'] ? socketFolder() : undefined;
   const stack = await startBenchStack(log, {
     nodeArgs: {
       risk: [...(args.profile && args.app === 'risk' ? ['--cpu-prof', `--cpu-prof-dir=${out}`] : []), ...args['node-arg']],
       gateway: args.profile && args.app === 'gateway' ? ['--cpu-prof', `--cpu-prof-dir=${out}`] : [],
     },
     riskEnv: Object.fromEntries(args['risk-env'].map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
-    unixSocketDir: args['unix-socket'] ? socketFolder() : undefined,
+    unixSocketDir: socketDir,
     postgresLog: (line) => appendFileSync(join(out, 'postgres.log'), `${line}\n`),
     postgresSettings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', ...args['pg-setting']],
   });
@@ -194,9 +195,14 @@ async function main(): Promise<void> {
     const payloads = generatePayloads(50_000);
     const serialize = assessSerializer();
     const frames = payloads.grpc.map((payload) => grpcFrame(serialize(payload)));
-    const risk = riskChannels(stack.riskAddress, 8);
-    const http = await httpAssessments(stack, payloads.http, 16);
-    const call = (): Promise<void> => (args.via === 'http' ? http.send(requests++) : risk.send(frames[requests++ % frames.length]!));
+    const client =
+      args.via === 'http'
+        ? await httpAssessments(stack, payloads.http, 16)
+        : (() => {
+            const risk = riskChannels(stack.riskAddress, 8);
+            return { send: (index: number) => risk.send(frames[index % frames.length]!), close: async () => risk.close() };
+          })();
+    const call = (): Promise<void> => client.send(requests++);
     if (Number(args['preload-s']) > 0) {
       const preload = await closedLoop(call, { concurrency: 256, durationMs: Number(args['preload-s']) * 1000, warmupMs: 0 });
       log(`preloaded at ${Math.round(preload.throughput)}/s (${requests} requests)`);
@@ -209,15 +215,11 @@ async function main(): Promise<void> {
     }, 3000);
     const durationMs = Number(args['duration-s']) * 1000;
     const result = args.rate
-      ? await openLoop(call, { rate: Number(args.rate), durationMs, warmupMs: 3000 }).then((open) => {
-          log(`open loop ${args.rate}/s: achieved ${Math.round(open.achieved)}/s, max ${open.latency.max.toFixed(1)} ms, shed ${open.shed}`);
-          return { ...open, throughput: open.achieved };
-        })
+      ? await openLoop(call, { rate: Number(args.rate), durationMs, warmupMs: 3000 }).then((open) => ({ ...open, throughput: open.achieved }))
       : await closedLoop(call, { concurrency: Number(args.concurrency), durationMs, warmupMs: 3000 });
     const after = cpuByProcess();
     const machine = machineCpu() - machineBefore;
-    risk.close();
-    await http.close();
+    await client.close();
     const measured = Math.round(result.throughput * Number(args['duration-s']));
     for (const [name, cpu] of [...after.entries()].sort((a, b) => b[1] - a[1])) {
       const used = cpu - (before.get(name) ?? 0);
@@ -226,10 +228,11 @@ async function main(): Promise<void> {
     log(`  whole machine    ${machine.toFixed(1)} CPU-s, ${((machine / measured) * 1e6).toFixed(0)} µs per request (includes processes that exited)`);
     await printStatements(stack.databaseUrl);
     log(
-      `${args.rate ? `open loop ${args.rate}/s` : `closed loop ${args.concurrency} in flight`}: ${Math.round(result.throughput)}/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
+      `${args.rate ? `open loop ${args.rate}/s` : `closed loop ${args.concurrency} in flight`}: ${Math.round(result.throughput)}/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, max ${result.latency.max.toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
     );
   } finally {
     await stack.stop();
+    if (socketDir) rmSync(socketDir, { recursive: true, force: true });
   }
   if (!args.profile) return;
   const file = readdirSync(out)
