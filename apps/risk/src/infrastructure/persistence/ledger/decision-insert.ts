@@ -51,15 +51,34 @@ SELECT id, at, event_type, subject_id, merchant_id, requested_by,
   features, signals, decode(sensitive, 'base64'), id_number_bidx, card_bidx, phone_bidx
 FROM batch`;
 
+const [OPEN, COMMA, CLOSE] = ['[', ',', ']'].map((text) => Buffer.from(text)) as [Buffer, Buffer, Buffer];
+
+/**
+ * A JSON array as UTF-8 bytes, encoded row by row. Features hold Chinese text
+ * (carrier, province, city); V8 flattens and encodes one large stringified
+ * batch holding such text several times slower than the same rows as small
+ * strings (0.8 ms against 0.3 ms for 30 decisions). A Buffer parameter goes
+ * to PostgreSQL in binary format, which for json is the same text.
+ */
+export function jsonArrayBytes(rows: readonly unknown[]): Buffer {
+  const parts: Buffer[] = [OPEN];
+  rows.forEach((row, index) => {
+    if (index > 0) parts.push(COMMA);
+    parts.push(Buffer.from(JSON.stringify(row)));
+  });
+  parts.push(CLOSE);
+  return Buffer.concat(parts);
+}
+
 /** The three JSON parameters INSERT_SQL reads: decisions, new devices, new device keys (absent keys are NULL columns). */
-export function insertParameters(decisions: readonly NewDecision[]): [string, string, string] {
+export function insertParameters(decisions: readonly NewDecision[]): [Buffer, string, string] {
   const devices = decisions
     .filter((decision) => decision.device.kind === 'new')
     .map((decision) => ({ device_id: decision.device.deviceId, first_seen_at: decision.occurredAt, fingerprint_version: decision.device.fingerprintVersion }));
   const keys = decisions.flatMap((decision) =>
     decision.device.newKeys.map((key) => ({ key_hash: key.hash, key_kind: key.kind, device_id: decision.device.deviceId, created_at: decision.occurredAt })),
   );
-  return [JSON.stringify(decisions.map(decisionRow)), JSON.stringify(devices), JSON.stringify(keys)];
+  return [jsonArrayBytes(decisions.map(decisionRow)), JSON.stringify(devices), JSON.stringify(keys)];
 }
 
 function decisionRow(decision: NewDecision): Record<string, unknown> {
