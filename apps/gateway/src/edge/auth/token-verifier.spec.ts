@@ -28,6 +28,17 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify('not.a.token')).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
   });
 
+  it('answers a repeated token from its cache, and still refuses it once it has expired', async () => {
+    const verifier = await TokenVerifier.create(settings);
+    const expiresAt = Math.floor(Date.now() / 1000) + 1;
+    const token = await signDevToken({ sub: 'm-user-1', roles: ['merchant'], merchantId: 'm-1' }, { secret, expiresAt });
+    const caller = { subjectId: 'm-user-1', roles: ['merchant'], merchantId: 'm-1' };
+    await expect(verifier.verify(token)).resolves.toEqual(caller);
+    await expect(verifier.verify(token)).resolves.toEqual(caller);
+    await new Promise((resolve) => setTimeout(resolve, expiresAt * 1000 - Date.now() + 50));
+    await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+  });
+
   it('verifies RS256 tokens with the issuer public key, and refuses HS256 tokens then', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const verifier = await TokenVerifier.create({ issuer: 'https://idp.example', audience: 'kyc-gateway', publicKeyPem: await exportSPKI(publicKey) });

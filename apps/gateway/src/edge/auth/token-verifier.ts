@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors, importSPKI, jwtVerify, type JWTPayload, typ
 import { webcrypto } from 'node:crypto';
 import { DomainError } from '#libs/errors';
 import { ROLES, type Caller, type Role } from './caller.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 export interface TokenVerifierSettings {
   issuer: string;
@@ -19,12 +20,16 @@ export interface TokenVerifierSettings {
 type Key = KeyInput | JWTVerifyGetKey;
 
 const SUBJECT = /^[A-Za-z0-9._:@-]{1,128}$/;
+/** A minute: a withdrawn issuer key stops working here within a minute, and a busy client verifies once a minute. */
+const CACHE = { maxEntries: 10_000, ttlMs: 60_000 };
 
 /**
  * Verifies bearer tokens and turns their claims into a Caller. Only claims
  * the token proves are trusted; anything malformed is TOKEN_INVALID.
  */
 export class TokenVerifier {
+  private readonly verified = new VerifiedTokenCache(CACHE);
+
   private constructor(
     private readonly key: Key,
     private readonly algorithms: string[],
@@ -46,6 +51,8 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Caller> {
+    const known = this.verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.key, {
@@ -58,7 +65,10 @@ export class TokenVerifier {
       if (error instanceof errors.JWTExpired) throw new DomainError('TOKEN_EXPIRED', 'The token has expired');
       throw new DomainError('TOKEN_INVALID', 'The token is not valid');
     }
-    return toCaller(payload);
+    const caller = toCaller(payload);
+    // `exp` is required above, so every cached token still expires on time.
+    this.verified.set(token, caller, payload.exp! * 1000);
+    return caller;
   }
 }
 
