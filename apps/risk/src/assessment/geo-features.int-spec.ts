@@ -42,7 +42,9 @@ describe('location features', () => {
     expect(decision.features.ip).toMatchObject({ country: 'CN', is_china: true, is_private: false, has_location: true });
     expect(decision.live.hitRules).toContain('gps_far_from_ip');
     // The batch insert sends its JSON as UTF-8 bytes: Chinese names are stored as they were computed.
-    const [stored]: Array<{ city: string }> = await context.dataSource.query(`SELECT features->'ip'->>'city' AS city FROM risk.decisions WHERE id = $1`, [decision.id]);
+    const [stored]: Array<{ city: string }> = await context.dataSource.query(`SELECT features->'ip'->>'city' AS city FROM risk.decisions WHERE id = $1`, [
+      decision.id,
+    ]);
     expect(stored!.city).toMatch(/^[\u4e00-\u9fff]+$/);
     expect(stored!.city).toBe(decision.features.ip.city);
   });
