@@ -9,8 +9,10 @@ describe('jsonArrayBytes', () => {
     expect(JSON.parse(jsonArrayBytes(rows).toString('utf8'))).toEqual(rows);
   });
 
-  it('writes an empty array as []', () => {
+  it('writes an empty array as [], and values JSON cannot hold as null, like JSON.stringify', () => {
     expect(jsonArrayBytes([]).toString('utf8')).toBe('[]');
+    const odd = [undefined, () => 1, { kept: 1, dropped: undefined }];
+    expect(jsonArrayBytes(odd).toString('utf8')).toBe(JSON.stringify(odd));
   });
 
   it('matches JSON.stringify byte for byte for any JSON rows', () => {

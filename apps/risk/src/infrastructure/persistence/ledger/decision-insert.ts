@@ -64,7 +64,8 @@ export function jsonArrayBytes(rows: readonly unknown[]): Buffer {
   const parts: Buffer[] = [OPEN];
   rows.forEach((row, index) => {
     if (index > 0) parts.push(COMMA);
-    parts.push(Buffer.from(JSON.stringify(row)));
+    // As in JSON.stringify of an array, a value JSON cannot hold (undefined, a function) is null.
+    parts.push(Buffer.from(JSON.stringify(row) ?? 'null'));
   });
   parts.push(CLOSE);
   return Buffer.concat(parts);
