@@ -1,11 +1,10 @@
-import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSandboxFixtures } from '../../apps/sandbox-verifiers/src/fixtures/index.js';
 import { freePorts } from '../../scripts/stack/ports.js';
 import { gateway, grantConsents, merchantSubmit, type Answer, type Gateway } from './support/flows.js';
 import { startFaultStack, type FaultStack } from './support/fault-stack.js';
+import { webhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const fixtures = loadSandboxFixtures();
 const person = fixtures.person('p01-happy');
@@ -13,13 +12,6 @@ const SECRET = 'whsec_privacy_down_0123456789abcdef';
 
 interface Recorded {
   counts: Record<string, number>;
-}
-
-interface Delivery {
-  eventId: string;
-  status: string;
-  applicationId: string;
-  valid: boolean;
 }
 
 /**
@@ -34,32 +26,14 @@ interface Delivery {
 describe('the privacy service down', () => {
   let fault: FaultStack;
   let call: Gateway;
-  let receiver: Server | undefined;
+  let receiver: WebhookReceiver;
   let receiverPort = 0;
-  const deliveries: Delivery[] = [];
 
   beforeAll(async () => {
     [receiverPort] = (await freePorts(1)) as [number];
-    // The merchant webhook receiver stays up throughout: only privacy is away (reuses webhook-outage's receiver).
-    await new Promise<void>((resolve) => {
-      receiver = createServer((request, response) => {
-        const chunks: Buffer[] = [];
-        request.on('data', (chunk: Buffer) => chunks.push(chunk));
-        request.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8');
-          const parts = Object.fromEntries(
-            String(request.headers['x-kyc-signature'])
-              .split(',')
-              .map((part) => part.split('=', 2) as [string, string]),
-          );
-          const valid = parts['v1'] === createHmac('sha256', SECRET).update(`${parts['t']}.${body}`).digest('hex');
-          const event = JSON.parse(body) as { event_id: string; status: string; application_id: string };
-          deliveries.push({ eventId: event.event_id, status: event.status, applicationId: event.application_id, valid });
-          response.writeHead(200).end();
-        });
-      });
-      receiver.listen(receiverPort, '127.0.0.1', () => resolve());
-    });
+    // The merchant webhook receiver stays up throughout: only privacy is away.
+    receiver = webhookReceiver(receiverPort, SECRET);
+    await receiver.start();
     fault = await startFaultStack({
       merchant: {
         // A submission left SUBMITTED is retried within a second, so recovery is seen without waiting minutes.
@@ -84,7 +58,7 @@ describe('the privacy service down', () => {
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()));
+    await receiver?.stop();
     await fault?.close();
   });
 
@@ -265,7 +239,7 @@ describe('the privacy service down', () => {
     const submitted = await merchantSubmit(fault.stack.gatewayUrl, call, token, 2);
     expect(submitted, JSON.stringify(submitted.body)).toMatchObject({ status: 200, body: { status: 'IN_REVIEW' } });
     const id = submitted.acknowledged!;
-    const mine = () => deliveries.filter((delivery) => delivery.applicationId === id);
+    const mine = () => receiver.deliveries.filter((delivery) => delivery.applicationId === id);
     // While privacy is up, SUBMITTED and IN_REVIEW arrive: the receiver works.
     await expect.poll(() => mine().length, { timeout: 20_000, interval: 100 }).toBe(2);
     const deliveredBefore = mine().length;

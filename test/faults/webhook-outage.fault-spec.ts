@@ -1,10 +1,9 @@
-import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePorts } from '../../scripts/stack/ports.js';
 import { gateway, merchantSubmit, type Gateway } from './support/flows.js';
 import { startFaultStack, type FaultStack } from './support/fault-stack.js';
+import { webhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
 /**
  * Time is compressed 600×: the production schedule (60 s × 3^n) becomes
@@ -20,34 +19,12 @@ const SECRET = 'whsec_fault_test_0123456789abcdef';
 describe('webhook receiver down for an hour of simulated time', () => {
   let fault: FaultStack;
   let call: Gateway;
-  let server: Server | undefined;
   let port = 0;
-  const accepted: Array<{ eventId: string; status: string; applicationId: string; valid: boolean }> = [];
-
-  const listen = (): Promise<void> =>
-    new Promise((resolve) => {
-      server = createServer((request, response) => {
-        const chunks: Buffer[] = [];
-        request.on('data', (chunk: Buffer) => chunks.push(chunk));
-        request.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8');
-          const parts = Object.fromEntries(
-            String(request.headers['x-kyc-signature'])
-              .split(',')
-              .map((part) => part.split('=', 2) as [string, string]),
-          );
-          const valid = parts['v1'] === createHmac('sha256', SECRET).update(`${parts['t']}.${body}`).digest('hex');
-          const event = JSON.parse(body) as { event_id: string; status: string; application_id: string };
-          accepted.push({ eventId: event.event_id, status: event.status, applicationId: event.application_id, valid });
-          response.writeHead(200).end();
-        });
-      });
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-  const stop = (): Promise<void> => new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
     [port] = (await freePorts(1)) as [number];
+    receiver = webhookReceiver(port, SECRET);
     fault = await startFaultStack({
       merchant: {
         WEBHOOK_RETRY_BASE_MS: '100',
@@ -63,7 +40,7 @@ describe('webhook receiver down for an hour of simulated time', () => {
   });
 
   afterAll(async () => {
-    await stop();
+    await receiver?.stop();
     await fault?.close();
   });
 
@@ -90,26 +67,26 @@ describe('webhook receiver down for an hour of simulated time', () => {
       await call('POST', `/v1/admin/merchant-applications/${id}/activate`, admin, {});
     }
     await sleep(Math.max(0, SIMULATED_HOUR_MS - (Date.now() - outageStarted)));
-    expect(accepted).toEqual([]);
+    expect(receiver.deliveries).toEqual([]);
 
-    await listen();
+    await receiver.start();
     const transitions = async () =>
       fault.sql<{ event_id: string; to_status: string }>(
         'SELECT event_id::text, to_status FROM merchant.application_transitions WHERE application_id = ANY($1::uuid[])',
         [applications],
       );
     await expect
-      .poll(async () => new Set(accepted.map((delivery) => delivery.eventId)).size, { timeout: 60_000, interval: 500 })
+      .poll(async () => new Set(receiver.deliveries.map((delivery) => delivery.eventId)).size, { timeout: 60_000, interval: 500 })
       .toBe((await transitions()).length);
     await sleep(2000);
 
     const expected = await transitions();
     expect(expected.map((transition) => transition.to_status)).toEqual(expect.arrayContaining(['SUBMITTED', 'APPROVED', 'ACTIVE']));
-    expect(accepted.map((delivery) => delivery.eventId).sort()).toEqual(expected.map((transition) => transition.event_id).sort());
+    expect(receiver.deliveries.map((delivery) => delivery.eventId).sort()).toEqual(expected.map((transition) => transition.event_id).sort());
     process.stdout.write(
-      `webhook outage: ${expected.length} status changes, ${accepted.length} deliveries, ${new Set(accepted.map((delivery) => delivery.eventId)).size} distinct event ids\n`,
+      `webhook outage: ${expected.length} status changes, ${receiver.deliveries.length} deliveries, ${new Set(receiver.deliveries.map((delivery) => delivery.eventId)).size} distinct event ids\n`,
     );
-    expect(accepted.every((delivery) => delivery.valid)).toBe(true);
+    expect(receiver.deliveries.every((delivery) => delivery.valid)).toBe(true);
     expect(await fault.sql(`SELECT id FROM merchant.outbox WHERE status = 'DEAD'`)).toEqual([]);
   });
 });

@@ -13,24 +13,14 @@ import {
 import { createMetricsRegistry } from '#libs/observability';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../../../scripts/stack/ports.js';
 import { testDataSourceSettings } from '../../../../test/setup/schemas.js';
 import { formToMessage } from '../applications/form/form-message.js';
 import { loadMerchantConfig } from '../config/merchant.config.js';
 import { merchantDataSource } from '../infrastructure/persistence/merchant.data-source.js';
 import { MerchantModule } from '../merchant.module.js';
 import { silentLogger } from '../testing/merchant-harness.fixture.js';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * The merchant app as main.ts boots it (module, validation, error filter),

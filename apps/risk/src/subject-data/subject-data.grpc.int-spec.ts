@@ -5,23 +5,13 @@ import { createGrpcClient, fromGrpcError, RISK_SERVICE, startGrpcService, SUBJEC
 import { createLogger, createMetricsRegistry } from '#libs/observability';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../../../scripts/stack/ports.js';
 import { testDataSourceSettings } from '../../../../test/setup/schemas.js';
 import { RiskDecisionExplainer } from '../../../privacy/src/infrastructure/grpc/risk-decision-explainer.js';
 import { loadRiskConfig } from '../config/risk.config.js';
 import { riskDataSource } from '../infrastructure/persistence/risk.data-source.js';
 import { RiskModule } from '../risk.module.js';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 const SERVICE = { subjectId: 'gateway', roles: ['service'] };
 const ANALYST = { subjectId: 'analyst-grpc', roles: ['risk_analyst'] };

@@ -7,8 +7,8 @@ import { createGrpcClient, RISK_SERVICE, startGrpcService, SUBJECT_DATA_SERVICE,
 import { createHttpMetrics, createLogger, createMetricsRegistry } from '#libs/observability';
 import { createTestDatabase, signDevToken, type TestDatabase } from '#libs/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../../../../scripts/stack/ports.js';
 import { testDataSourceSettings } from '../../../../../test/setup/schemas.js';
 import { loadRiskConfig } from '../../../../risk/src/config/risk.config.js';
 import { riskDataSource } from '../../../../risk/src/infrastructure/persistence/risk.data-source.js';
@@ -19,16 +19,6 @@ import { ProblemFilter } from '../../edge/problem/problem.filter.js';
 import { gatewayValidationPipe } from '../../edge/validation/validation.pipe.js';
 import { GatewayModule } from '../../gateway.module.js';
 import { gatewayDataSource } from '../../infrastructure/persistence/gateway.data-source.js';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 type Json = Record<string, unknown>;
 

@@ -6,22 +6,12 @@ import { createGrpcClient, fromGrpcError, isServiceError, PRIVACY_SERVICE, start
 import { createLogger, createMetricsRegistry } from '#libs/observability';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { createPublicKey, generateKeyPairSync, randomBytes, randomUUID, verify } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../../../../scripts/stack/ports.js';
 import { testDataSourceSettings } from '../../../../../test/setup/schemas.js';
 import { loadPrivacyConfig } from '../../config/privacy.config.js';
 import { privacyDataSource } from '../../infrastructure/persistence/privacy.data-source.js';
 import { PrivacyModule } from '../../privacy.module.js';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 const bytes = (hex: string): Buffer => Buffer.from(hex, 'hex');
 
